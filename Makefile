@@ -1,0 +1,55 @@
+# Revierjobs. `make run` and `make test` are all a newcomer needs; both install missing tools.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+SITE_ROOT := target/site
+ADDR ?= 127.0.0.1:3000
+DEMO ?= 1500
+E2E_ADDR ?= 127.0.0.1:3107
+
+export LEPTOS_SITE_ROOT := $(SITE_ROOT)
+
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e fmt clean-data
+
+help:
+	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
+	@echo "make test   fmt, clippy, unit + integration tests, end-to-end tests in Chromium"
+	@echo "make build  release build of server binary and site"
+	@echo "make fmt    format the code"
+
+tools:
+	@scripts/ensure-tools.sh build
+
+test-tools:
+	@scripts/ensure-tools.sh test
+
+build: tools
+	cargo leptos build --release
+
+run: build
+	$(TARGET_DIR)/release/revierjobs serve --addr $(ADDR) --demo $(DEMO)
+
+test: test-tools lint unit e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p app -p server --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+# `app` is tested together with `server`, so it is built with the `ssr` feature only once.
+unit:
+	cargo test -p app -p server
+
+e2e-build:
+	cargo leptos build
+
+e2e: e2e-build
+	cd end2end && REVIERJOBS_BIN=$(abspath $(TARGET_DIR))/debug/revierjobs \
+		LEPTOS_SITE_ROOT=$(abspath $(SITE_ROOT)) E2E_ADDR=$(E2E_ADDR) npx playwright test
+
+fmt:
+	cargo fmt --all
+
+clean-data:
+	rm -rf data/

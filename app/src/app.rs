@@ -1,0 +1,60 @@
+//! The HTML shell and the router.
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::careers::CareerPage;
+use crate::jobs::{JobDetailPage, JobsPage};
+use crate::site::{Datenschutz, HomePage, Impressum};
+use crate::ui::{Layout, NotFound};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="de">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: a hook for tests and CSS.
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+    // Every route renders fully before the first byte (SsrMode::Async): pages work without
+    // JavaScript and can answer with their real status code (404, 410).
+    view! {
+        <Stylesheet id="leptos" href="/pkg/revierjobs.css"/>
+        <Title formatter=|title: String| format!("{title} – Revierjobs")/>
+        <Meta name="description" content="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet."/>
+        <Meta name="theme-color" content="#0b5d57"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beruf/:profession/:city") view=CareerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/impressum") view=Impressum ssr=SsrMode::Async/>
+                    <Route path=path!("/datenschutz") view=Datenschutz ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

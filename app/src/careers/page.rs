@@ -1,0 +1,77 @@
+//! `/beruf/{profession}/{city}`: the article with live figures from the listings.
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::api::get_career;
+use super::model::{Career, MIN_SALARIES_FOR_MEDIAN};
+use crate::ui::ErrorView;
+use crate::ui::format::format_eur;
+
+#[component]
+pub fn CareerPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || params.with(|p| (p.get("profession").unwrap_or_default(), p.get("city").unwrap_or_default()));
+    let career = Resource::new(key, |(profession, city)| get_career(profession, city));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Berufsinfo wird geladen …"</p> }>
+            {move || Suspend::new(async move {
+                match career.await {
+                    Ok(career) => view! { <CareerView career/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CareerView(career: Career) -> impl IntoView {
+    let figures = career.figures.clone();
+    let jobs_href = career.jobs_href();
+    let source = if figures.demo {
+        "Stand jetzt, berechnet aus den Anzeigen auf Revierjobs – derzeit Demo-Daten, keine echten Angebote."
+    } else {
+        "Stand jetzt, berechnet aus den aktuellen Anzeigen auf Revierjobs."
+    };
+    let median = match figures.median_salary {
+        Some(m) => format!("{} brutto / Monat", format_eur(m)),
+        None => "zu wenige Angaben".to_owned(),
+    };
+    let median_note = match figures.median_salary {
+        Some(_) => format!(
+            "Median aus {} Anzeigen mit Gehaltsangabe des Arbeitgebers (Spannen zählen mit ihrer Mitte, \
+             Jahresgehälter ÷ 12, Stundenlöhne × 40 h × 52 Wochen ÷ 12).",
+            figures.salary_count
+        ),
+        None => format!(
+            "Erst ab {MIN_SALARIES_FOR_MEDIAN} Anzeigen mit Gehaltsangabe des Arbeitgebers zeigen wir einen Median; derzeit {}.",
+            figures.salary_count
+        ),
+    };
+    view! {
+        <Title text=career.title.clone()/>
+        <Meta name="description" content=career.description.clone()/>
+        <article class="career">
+            <h1>{career.title.clone()}</h1>
+            <section class="live-figures" aria-labelledby="figures-heading" data-testid="live-figures">
+                <h2 id="figures-heading">{format!("{} in {}: aktuelle Zahlen", career.profession, career.city)}</h2>
+                <dl>
+                    <div>
+                        <dt>"Offene Stellen"</dt>
+                        <dd data-testid="open-listings">{figures.open_listings}</dd>
+                    </div>
+                    <div>
+                        <dt>"Median-Gehalt laut Anzeigen"</dt>
+                        <dd data-testid="median-salary">{median}</dd>
+                    </div>
+                </dl>
+                <p class="source"><small>{median_note}" "{source}</small></p>
+                <p><a class="button primary" href=jobs_href>
+                    {format!("{} offene Stellen in {} ansehen", figures.open_listings, career.city)}
+                </a></p>
+            </section>
+            <div class="prose" inner_html=career.html></div>
+        </article>
+    }
+}

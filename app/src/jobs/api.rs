@@ -1,0 +1,32 @@
+//! Server functions for job listings: thin wrappers over the repository.
+use leptos::prelude::*;
+
+use super::model::{Choice, JobDetail, JobFilter, JobSummary, Page};
+use crate::error::AppError;
+
+#[server(endpoint = "search_jobs")]
+pub async fn search_jobs(filter: JobFilter) -> Result<Page<JobSummary>, AppError> {
+    let db = crate::server::db()?;
+    super::repo::search(&db, &filter).await.map_err(|e| AppError::internal("search_jobs", e))
+}
+
+#[server(endpoint = "get_job")]
+pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
+    let db = crate::server::db()?;
+    super::repo::get(&db, id)
+        .await
+        .map_err(|e| AppError::internal("get_job", e))?
+        .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))
+}
+
+#[server(endpoint = "filter_choices")]
+pub async fn filter_choices() -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
+    let db = crate::server::db()?;
+    super::repo::choices(&db).await.map_err(|e| AppError::internal("filter_choices", e))
+}
+
+#[server(endpoint = "demo_notice")]
+pub async fn demo_notice() -> Result<bool, AppError> {
+    let db = crate::server::db()?;
+    super::repo::demo_listings_active(&db).await.map_err(|e| AppError::internal("demo_notice", e))
+}

@@ -1,0 +1,233 @@
+//! SurrealDB queries for job listings. User input is always bound as a parameter;
+//! the only text composed here are constant SurrealQL fragments.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::model::{
+    Choice, Contract, EmployerType, Experience, JobDetail, JobFilter, JobSummary, Offer, PER_PAGE, Page, Remote,
+    Salary, WorkingTime,
+};
+use crate::server::{Db, DbError, rows};
+
+const SUMMARY_FIELDS: &str = "record::id(id) AS id, title, employer.name AS employer, \
+    employer.type AS employer_type, city.name AS city, working_time, offer, remote, salary, \
+    posted_at, source";
+
+/// The WHERE clause for a filter: constant fragments only; values are bound as `$q`, `$place`, ...
+fn conditions(filter: &JobFilter) -> String {
+    let mut conds = vec!["valid_through > time::now()"];
+    if !filter.q.is_empty() {
+        conds.push(
+            "(string::contains(string::lowercase(title), $q) \
+              OR string::contains(string::lowercase(employer.name), $q) \
+              OR string::contains(string::lowercase(array::join(skills, ' ')), $q))",
+        );
+    }
+    if !filter.place.is_empty() {
+        conds.push("city = type::record('city', $place)");
+    }
+    if !filter.profession.is_empty() {
+        conds.push("profession = type::record('profession', $profession)");
+    }
+    conds.join(" AND ")
+}
+
+#[derive(Deserialize)]
+struct Count {
+    n: u64,
+}
+
+pub async fn search(db: &Db, filter: &JobFilter) -> Result<Page<JobSummary>, DbError> {
+    let page = filter.page.max(1);
+    let start = u64::from(page - 1) * u64::from(PER_PAGE);
+    let cond = conditions(filter);
+    let sql = format!(
+        "SELECT {SUMMARY_FIELDS} FROM job WHERE {cond} ORDER BY posted_at DESC LIMIT $limit START $start;
+         SELECT count() AS n FROM job WHERE {cond} GROUP ALL;"
+    );
+    let mut response = db
+        .query(sql)
+        .bind(("q", filter.q.to_lowercase()))
+        .bind(("place", filter.place.clone()))
+        .bind(("profession", filter.profession.clone()))
+        .bind(("limit", i64::from(PER_PAGE)))
+        .bind(("start", start as i64))
+        .await?;
+    let items: Vec<JobSummary> = rows(&mut response, 0)?;
+    let total = rows::<Count>(&mut response, 1)?.first().map_or(0, |c| c.n);
+    Ok(Page { items, total, page, per_page: PER_PAGE })
+}
+
+#[derive(Deserialize)]
+struct DetailRow {
+    #[serde(flatten)]
+    summary: JobSummary,
+    profession: String,
+    profession_slug: String,
+    city_slug: String,
+    description: String,
+    contract: Contract,
+    experience: Experience,
+    skills: Vec<String>,
+    valid_through: DateTime<Utc>,
+    apply_url: Option<String>,
+    apply_email: Option<String>,
+    expired: bool,
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
+    let sql = format!(
+        "SELECT {SUMMARY_FIELDS}, profession.name AS profession, profession.slug AS profession_slug,
+            city.slug AS city_slug, description, contract, experience, skills, valid_through,
+            apply_url, apply_email, valid_through <= time::now() AS expired
+         FROM ONLY type::record('job', $id)"
+    );
+    let mut response = db.query(sql).bind(("id", id)).await?;
+    let value: Option<serde_json::Value> = response.take(0)?;
+    let Some(value) = value.filter(|v| !v.is_null()) else { return Ok(None) };
+    let row: DetailRow = serde_json::from_value(value)?;
+    Ok(Some(JobDetail {
+        summary: row.summary,
+        profession: row.profession,
+        profession_slug: row.profession_slug,
+        city_slug: row.city_slug,
+        description_html: ammonia::clean(&row.description),
+        contract: row.contract,
+        experience: row.experience,
+        skills: row.skills,
+        valid_through: row.valid_through,
+        apply_url: row.apply_url,
+        apply_email: row.apply_email,
+        expired: row.expired,
+    }))
+}
+
+/// Professions and cities for the filter form, by name.
+pub async fn choices(db: &Db) -> Result<(Vec<Choice>, Vec<Choice>), DbError> {
+    let mut response = db
+        .query(
+            "SELECT slug, name FROM profession ORDER BY name;
+             SELECT slug, name FROM city ORDER BY name;",
+        )
+        .await?;
+    Ok((rows(&mut response, 0)?, rows(&mut response, 1)?))
+}
+
+/// Whether any active demo listing is shown (drives the demo notice on every page).
+pub async fn demo_listings_active(db: &Db) -> Result<bool, DbError> {
+    let mut response = db
+        .query("SELECT VALUE id FROM job WHERE source = $source AND valid_through > time::now() LIMIT 1")
+        .bind(("source", super::model::DEMO_SOURCE))
+        .await?;
+    let found: Vec<serde_json::Value> = response.take(0)?;
+    Ok(!found.is_empty())
+}
+
+/// An employer to write.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewEmployer {
+    pub key: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub employer_type: EmployerType,
+    pub source: String,
+}
+
+/// A listing to write. References are slugs/keys; dates are cast to datetimes on insert.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewJob {
+    pub id: i64,
+    pub title: String,
+    pub profession: String,
+    pub employer: String,
+    pub city: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub description: String,
+    pub working_time: Vec<WorkingTime>,
+    pub offer: Offer,
+    pub remote: Remote,
+    pub contract: Contract,
+    pub experience: Experience,
+    pub skills: Vec<String>,
+    pub salary: Option<Salary>,
+    pub posted_at: DateTime<Utc>,
+    pub valid_through: DateTime<Utc>,
+    pub apply_url: Option<String>,
+    pub apply_email: Option<String>,
+    pub source: String,
+    pub external_id: String,
+}
+
+pub async fn insert_employers(db: &Db, employers: &[NewEmployer]) -> Result<(), DbError> {
+    let rows = serde_json::to_value(employers)?;
+    db.query(
+        "FOR $e IN $rows {
+            UPSERT type::record('employer', $e.key) CONTENT { name: $e.name, type: $e.type, source: $e.source };
+        };",
+    )
+    .bind(("rows", rows))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+/// Writes listings in one transaction; fails whole if any row breaks the schema.
+pub async fn insert_jobs(db: &Db, jobs: &[NewJob]) -> Result<(), DbError> {
+    let rows = serde_json::to_value(jobs)?;
+    db.query(
+        "BEGIN TRANSACTION;
+         FOR $j IN $rows {
+            CREATE type::record('job', $j.id) CONTENT {
+                title: $j.title,
+                profession: type::record('profession', $j.profession),
+                employer: type::record('employer', $j.employer),
+                city: type::record('city', $j.city),
+                lat: $j.lat, lon: $j.lon,
+                description: $j.description,
+                working_time: $j.working_time, offer: $j.offer, remote: $j.remote,
+                contract: $j.contract, experience: $j.experience, skills: $j.skills,
+                salary: $j.salary ?? NONE,
+                posted_at: <datetime> $j.posted_at, valid_through: <datetime> $j.valid_through,
+                apply_url: $j.apply_url ?? NONE, apply_email: $j.apply_email ?? NONE,
+                source: $j.source, external_id: $j.external_id,
+            };
+         };
+         COMMIT TRANSACTION;",
+    )
+    .bind(("rows", rows))
+    .await?
+    .check()?;
+    Ok(())
+}
+
+/// Removes every listing (and employer) of a source, e.g. before re-seeding demo data.
+pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
+    let mut response = db
+        .query(
+            "SELECT count() AS n FROM job WHERE source = $source GROUP ALL;
+             DELETE job WHERE source = $source;
+             DELETE employer WHERE source = $source;",
+        )
+        .bind(("source", source.to_owned()))
+        .await?;
+    let n = rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n);
+    response.check()?;
+    Ok(n)
+}
+
+/// Number of listings (active or not).
+pub async fn count_all(db: &Db) -> Result<u64, DbError> {
+    let mut response = db.query("SELECT count() AS n FROM job GROUP ALL").await?;
+    Ok(rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n))
+}
+
+/// The highest job id in use (new listings continue after it).
+pub async fn max_id(db: &Db) -> Result<i64, DbError> {
+    #[derive(Deserialize)]
+    struct Max {
+        m: Option<i64>,
+    }
+    let mut response = db.query("SELECT math::max(record::id(id)) AS m FROM job GROUP ALL").await?;
+    Ok(rows::<Max>(&mut response, 0)?.first().and_then(|r| r.m).unwrap_or(0))
+}

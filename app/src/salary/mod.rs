@@ -1,0 +1,2 @@
+//! Salary statistics. The explorer page builds on these pure functions.
+pub mod stats;

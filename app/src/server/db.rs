@@ -1,0 +1,98 @@
+//! One connection type for all three deployments: `mem://` (tests), `surrealkv://path`
+//! (embedded, durable) and `ws://host:port` (a SurrealDB server or cluster).
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+use surrealdb::Surreal;
+use surrealdb::engine::any::{Any, connect as connect_any};
+use surrealdb::opt::auth::Root;
+
+pub type Db = Surreal<Any>;
+
+#[derive(Debug, Clone)]
+pub struct DbConfig {
+    pub url: String,
+    pub user: Option<String>,
+    pub pass: Option<String>,
+    pub namespace: String,
+    pub database: String,
+}
+
+impl DbConfig {
+    pub fn memory() -> Self {
+        Self { url: "mem://".into(), user: None, pass: None, namespace: "revierjobs".into(), database: "main".into() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot open database {url} (--db / REVIERJOBS_DB): {cause}")]
+    Open { url: String, cause: String },
+    #[error("database {url} not reachable within {secs} s (--db / REVIERJOBS_DB)")]
+    Timeout { url: String, secs: u64 },
+    #[error("database sign-in failed (--db-user / REVIERJOBS_DB_USER, --db-pass / REVIERJOBS_DB_PASS): {0}")]
+    SignIn(String),
+    #[error("database query failed: {0}")]
+    Query(#[from] surrealdb::Error),
+    #[error("database row has an unexpected shape: {0}")]
+    Shape(#[from] serde_json::Error),
+}
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Embedded SurrealKV must not acknowledge a write before it is on disk: make the
+/// sync mode explicit (`sync=every`, fsync on every commit) unless the URL sets one.
+pub fn durable_url(url: &str) -> String {
+    if !url.starts_with("surrealkv://") {
+        return url.to_owned();
+    }
+    let has_sync = url.split_once('?').is_some_and(|(_, query)| query.split('&').any(|kv| kv.starts_with("sync=")));
+    if has_sync {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&sync=every")
+    } else {
+        format!("{url}?sync=every")
+    }
+}
+
+pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
+    let url = durable_url(&config.url);
+    if let Some(path) = url.strip_prefix("surrealkv://") {
+        let dir = path.split('?').next().unwrap_or_default();
+        if let Some(parent) = std::path::Path::new(dir).parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbError::Open { url: config.url.clone(), cause: e.to_string() })?;
+        }
+    }
+    let db = tokio::time::timeout(CONNECT_TIMEOUT, connect_any(url.as_str()))
+        .await
+        .map_err(|_| DbError::Timeout { url: config.url.clone(), secs: CONNECT_TIMEOUT.as_secs() })?
+        .map_err(|e| DbError::Open { url: config.url.clone(), cause: e.to_string() })?;
+    if let (Some(username), Some(password)) = (&config.user, &config.pass) {
+        db.signin(Root { username: username.clone(), password: password.clone() })
+            .await
+            .map_err(|e| DbError::SignIn(e.to_string()))?;
+    }
+    db.use_ns(config.namespace.as_str()).use_db(config.database.as_str()).await?;
+    Ok(db)
+}
+
+/// Takes statement `index` of a response as rows of a serde type.
+pub fn rows<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index: usize) -> Result<Vec<T>, DbError> {
+    let values: Vec<serde_json::Value> = response.take(index)?;
+    values.into_iter().map(|v| serde_json::from_value(v).map_err(DbError::from)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surrealkv_urls_get_fsync_on_every_commit() {
+        assert_eq!(durable_url("surrealkv://data/revierjobs"), "surrealkv://data/revierjobs?sync=every");
+        assert_eq!(durable_url("surrealkv://d?versioned=true"), "surrealkv://d?versioned=true&sync=every");
+        assert_eq!(durable_url("surrealkv://d?sync=every"), "surrealkv://d?sync=every");
+        assert_eq!(durable_url("mem://"), "mem://");
+        assert_eq!(durable_url("ws://db:8000"), "ws://db:8000");
+    }
+}

@@ -1,0 +1,33 @@
+//! Server-only plumbing: application state, database connection, schema, context access.
+mod db;
+mod schema;
+
+pub use db::{Db, DbConfig, DbError, connect, durable_url, rows};
+pub use schema::{MIGRATIONS, apply_schema, schema_version};
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use leptos::prelude::use_context;
+
+use crate::error::AppError;
+
+/// Everything a request handler may use. Cheap to clone; holds no state of its own
+/// beyond the database handle (app servers are stateless).
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The database handle inside a server function or SSR render.
+pub fn db() -> Result<Db, AppError> {
+    use_context::<AppState>()
+        .map(|state| state.db)
+        .ok_or_else(|| AppError::internal("no AppState in context", "missing context"))
+}

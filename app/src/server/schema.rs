@@ -1,0 +1,35 @@
+//! Applies `schema/*.surql` in order, once each, and records the version reached.
+//! Every statement is idempotent too (`IF NOT EXISTS` / `UPSERT`), so a start that
+//! crashed half-way, or several app servers starting at once, end in the same state.
+use super::db::{Db, DbError, rows};
+
+/// (version, SurrealQL), in order. Add new files at the end; never edit an applied one.
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../../../schema/0001_init.surql")),
+    (2, include_str!("../../../schema/0002_reference_data.surql")),
+];
+
+/// Applies what is missing and returns the schema version now in force.
+pub async fn apply_schema(db: &Db) -> Result<u32, DbError> {
+    db.query("DEFINE TABLE IF NOT EXISTS schema_migration SCHEMALESS").await?.check()?;
+    let current = schema_version(db).await?;
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+        tracing::info!(version, "applying schema migration");
+        db.query(*sql).await?.check()?;
+        db.query("UPSERT type::record('schema_migration', $v) SET version = $v, applied_at = time::now()")
+            .bind(("v", i64::from(*version)))
+            .await?
+            .check()?;
+    }
+    schema_version(db).await
+}
+
+pub async fn schema_version(db: &Db) -> Result<u32, DbError> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        version: Option<u32>,
+    }
+    let mut response = db.query("SELECT math::max(version) AS version FROM schema_migration GROUP ALL").await?;
+    let found: Vec<Row> = rows(&mut response, 0)?;
+    Ok(found.first().and_then(|r| r.version).unwrap_or(0))
+}

@@ -1,0 +1,73 @@
+//! `/`: search box, suggestions, the career page, newest listings.
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::jobs::api::search_jobs;
+use crate::jobs::model::JobFilter;
+use crate::ui::format::format_date;
+
+const SUGGESTIONS: &[&str] = &["Social Media", "Bildbearbeitung", "Eventtechnik", "Video", "Ausbildung"];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let newest = Resource::new(|| (), |_| search_jobs(JobFilter { page: 1, ..Default::default() }));
+    let query_input = NodeRef::<Input>::new();
+    view! {
+        <Title text="Medienjobs in Bochum und im Ruhrgebiet"/>
+        <section class="hero">
+            <h1>"Medienjobs in Bochum und im Ruhrgebiet"</h1>
+            <p class="lead">"Stellen für Medienassistent/innen und verwandte Berufe – mit Gehaltsangaben, ohne Anmeldung."</p>
+            <form method="get" action="/jobs" class="hero-search" role="search">
+                <label for="home-q" class="visually-hidden">"Suchbegriff"</label>
+                <input id="home-q" node_ref=query_input name="q" type="search" maxlength="200"
+                    placeholder="Was möchten Sie machen? z. B. Social Media" data-testid="home-q"/>
+                <input type="hidden" name="place" value="bochum"/>
+                <button type="submit" class="button primary">"Jobs in Bochum finden"</button>
+            </form>
+            <p class="suggestions">
+                "Beliebt: "
+                {SUGGESTIONS.iter().map(|term| {
+                    let href = JobFilter { q: (*term).to_owned(), page: 1, ..Default::default() }.href();
+                    // Without JavaScript the chip is a link to the results; with it, the chip
+                    // fills the search box so the place can still be chosen.
+                    let fill = move |ev: leptos::ev::MouseEvent| {
+                        if let Some(input) = query_input.get() {
+                            ev.prevent_default();
+                            input.set_value(term);
+                            let _ = input.focus();
+                        }
+                    };
+                    view! { <a class="chip" href=href on:click=fill data-testid="suggestion">{*term}</a> }
+                }).collect_view()}
+            </p>
+        </section>
+        <section class="teaser">
+            <h2>"Beruf im Blick"</h2>
+            <p>
+                <a href="/beruf/medienassistent/bochum">"Medienassistent/in in Bochum"</a>
+                ": Aufgaben, Gehalt, Weiterbildung – mit aktuellen Zahlen aus den Anzeigen."
+            </p>
+        </section>
+        <section>
+            <h2>"Neueste Stellen"</h2>
+            <Suspense fallback=|| view! { <p class="loading">"Lade …"</p> }>
+                {move || Suspend::new(async move {
+                    let page = newest.await.unwrap_or_else(|_| crate::jobs::model::Page { items: vec![], total: 0, page: 1, per_page: 0 });
+                    view! {
+                        <ul class="newest">
+                            {page.items.into_iter().take(6).map(|job| view! {
+                                <li>
+                                    <a href=job.href()>{job.title.clone()}</a>
+                                    <span class="muted">{format!(" · {} · {}", job.employer, job.city)}</span>
+                                    <small class="muted">{format!(" · {}", format_date(&job.posted_at))}</small>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <p><a href="/jobs">{format!("Alle {} Stellen ansehen →", page.total)}</a></p>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+//! Formatting shared by server and browser: one pure function each, so that server HTML
+//! and hydrated HTML always agree (no browser `Intl`).
+use chrono::{DateTime, Datelike, Utc};
+
+/// `2900` → `"2.900 €"` (German thousands separator).
+pub fn format_eur(amount: u32) -> String {
+    format!("{} €", group_thousands(amount))
+}
+
+fn group_thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `"2.300–2.900 €"`, or `"2.900 €"` when both ends are equal.
+pub fn format_eur_range(min: u32, max: u32) -> String {
+    if min == max { format_eur(min) } else { format!("{}–{}", group_thousands(min), format_eur(max)) }
+}
+
+/// German calendar date, `26.11.2026`.
+pub fn format_date(date: &DateTime<Utc>) -> String {
+    format!("{:02}.{:02}.{}", date.day(), date.month(), date.year())
+}
+
+/// A URL slug: lower case ASCII, umlauts transliterated, runs of anything else as one `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let piece: &str = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c);
+                continue;
+            }
+            _ => {
+                dash = true;
+                continue;
+            }
+        };
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        out.push_str(piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn euros_use_german_grouping() {
+        assert_eq!(format_eur(0), "0 €");
+        assert_eq!(format_eur(950), "950 €");
+        assert_eq!(format_eur(2900), "2.900 €");
+        assert_eq!(format_eur(42000), "42.000 €");
+        assert_eq!(format_eur(1_234_567), "1.234.567 €");
+    }
+
+    #[test]
+    fn ranges_collapse_when_equal() {
+        assert_eq!(format_eur_range(2300, 2900), "2.300–2.900 €");
+        assert_eq!(format_eur_range(2500, 2500), "2.500 €");
+    }
+
+    #[test]
+    fn dates_are_german() {
+        let d = Utc.with_ymd_and_hms(2026, 3, 7, 23, 59, 0).unwrap();
+        assert_eq!(format_date(&d), "07.03.2026");
+    }
+
+    #[test]
+    fn slugs_transliterate_and_collapse() {
+        assert_eq!(slugify("Medienassistent/in (m/w/d)"), "medienassistent-in-m-w-d");
+        assert_eq!(slugify("  Mülheim an der Ruhr "), "muelheim-an-der-ruhr");
+        assert_eq!(slugify("Größe & Maß"), "groesse-mass");
+        assert_eq!(slugify("---"), "");
+    }
+}

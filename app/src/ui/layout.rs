@@ -1,0 +1,51 @@
+//! Page frame: skip link, header with navigation, demo notice, main, footer.
+use leptos::prelude::*;
+
+use crate::jobs::api::demo_notice;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let demo = Resource::new(|| (), |_| demo_notice());
+    view! {
+        <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="/" aria-label="Revierjobs Startseite">
+                    <span class="brand-mark" aria-hidden="true">"R"</span>
+                    <span>"Revierjobs"</span>
+                </a>
+                <nav aria-label="Hauptnavigation">
+                    <ul class="nav-list">
+                        <li><a href="/jobs">"Jobs"</a></li>
+                        <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                matches!(demo.await, Ok(true)).then(|| view! {
+                    <div class="demo-notice" role="note" data-testid="demo-notice">
+                        <div class="wrap">
+                            <strong>"Demo-Daten: "</strong>
+                            "Alle Stellenanzeigen hier sind erfundene Beispiele zum Ausprobieren – "
+                            "keine echten Angebote, die Arbeitgeber gibt es nicht."
+                        </div>
+                    </div>
+                })
+            })}
+        </Suspense>
+        <main id="main" class="wrap">{children()}</main>
+        <footer class="site-footer">
+            <div class="wrap footer-row">
+                <span>"Revierjobs – Medienjobs in Bochum und im Ruhrgebiet"</span>
+                <nav aria-label="Rechtliches">
+                    <ul class="nav-list">
+                        <li><a href="/impressum">"Impressum"</a></li>
+                        <li><a href="/datenschutz">"Datenschutz"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small shared components and the pure formatting helpers used on both sides.
+pub mod format;
+mod layout;
+mod status;
+
+pub use layout::Layout;
+pub use status::{ErrorView, NotFound, set_http_status};

@@ -1,0 +1,31 @@
+// Drives Debian's /usr/bin/chromium (no browser download) against a freshly started server
+// with an in-memory database and demo data.
+import { defineConfig } from "@playwright/test";
+
+const addr = process.env.E2E_ADDR ?? "127.0.0.1:3107";
+const bin = process.env.REVIERJOBS_BIN ?? "../target/debug/revierjobs";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://${addr}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+        "--no-first-run", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `${bin} serve --db mem:// --demo 400 --addr ${addr}`,
+    url: `http://${addr}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,20 @@
+//! The `revierjobs` server: configuration, startup, router, seeding, demo data.
+pub mod config;
+pub mod demo;
+pub mod seed;
+pub mod startup;
+
+pub use startup::{build_router, prepare_db, test_options};
+
+/// Everything that can stop the binary, each with a message naming the setting at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Db(#[from] app::server::DbError),
+    #[error("cannot listen on {addr} (--addr / REVIERJOBS_ADDR): {source}")]
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    #[error("server stopped with an error: {0}")]
+    Serve(std::io::Error),
+}

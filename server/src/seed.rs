@@ -1,0 +1,80 @@
+//! `revierjobs seed --demo N`: replaces the demo listings, with a progress bar.
+use chrono::{DateTime, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fmt;
+
+use app::jobs::model::DEMO_SOURCE;
+use app::jobs::repo::{delete_source, insert_employers, insert_jobs, max_id};
+use app::server::{Db, DbError, rows};
+
+use crate::config::SeedArgs;
+use crate::demo::{CityRef, generate};
+
+const BATCH: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    pub removed: u64,
+    pub jobs: usize,
+    pub employers: usize,
+    pub expired: usize,
+    pub without_salary: usize,
+}
+
+impl fmt::Display for SeedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "demo data written: {} listings ({} expired, {} without salary) from {} fictional employers; \
+             {} earlier demo listings removed",
+            self.jobs, self.expired, self.without_salary, self.employers, self.removed
+        )
+    }
+}
+
+/// Replaces all demo listings with `n` new ones dated relative to `today`.
+/// `progress` is called with the number of listings written after each batch.
+pub async fn seed_demo(
+    db: &Db,
+    n: usize,
+    today: DateTime<Utc>,
+    mut progress: impl FnMut(usize),
+) -> Result<SeedReport, DbError> {
+    let removed = delete_source(db, DEMO_SOURCE).await?;
+    let mut response = db.query("SELECT slug, name, lat, lon FROM city ORDER BY slug").await?;
+    let cities: Vec<CityRef> = rows(&mut response, 0)?;
+    let mut data = generate(n, today, &cities);
+    let offset = max_id(db).await?;
+    for job in &mut data.jobs {
+        job.id += offset;
+    }
+    for chunk in data.employers.chunks(BATCH) {
+        insert_employers(db, chunk).await?;
+    }
+    for chunk in data.jobs.chunks(BATCH) {
+        insert_jobs(db, chunk).await?;
+        progress(chunk.len());
+    }
+    Ok(SeedReport {
+        removed,
+        jobs: data.jobs.len(),
+        employers: data.employers.len(),
+        expired: data.jobs.iter().filter(|j| j.valid_through <= today).count(),
+        without_salary: data.jobs.iter().filter(|j| j.salary.is_none()).count(),
+    })
+}
+
+pub async fn run(args: SeedArgs) -> Result<(), crate::Error> {
+    let db = crate::startup::prepare_db(&args.db.to_config()?).await?;
+    let n = args.demo as usize;
+    let bar = ProgressBar::new(n as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} Demo-Anzeigen ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let report = seed_demo(&db, n, Utc::now(), |k| bar.inc(k as u64)).await?;
+    bar.finish_and_clear();
+    println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}

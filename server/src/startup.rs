@@ -1,0 +1,106 @@
+//! Database preparation, the router (a library function so tests can drive it), serving.
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use app::server::{AppState, Db, DbConfig, apply_schema, connect};
+use app::{App, shell};
+
+use crate::config::ServeArgs;
+
+/// Connects, applies the schema and writes the shipped career articles.
+pub async fn prepare_db(config: &DbConfig) -> Result<Db, crate::Error> {
+    let db = connect(config).await?;
+    let version = apply_schema(&db).await?;
+    tracing::info!(version, url = %config.url, "database ready");
+    let articles = app::careers::content::all().map_err(crate::Error::Config)?;
+    app::careers::repo::upsert_articles(&db, &articles).await?;
+    Ok(db)
+}
+
+/// Leptos options for tests and tools that serve no built site.
+pub fn test_options() -> LeptosOptions {
+    LeptosOptions::builder().output_name("revierjobs").site_root("target/site").build()
+}
+
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Baseline headers on every response (the CSP follows with the accounts work).
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_layer(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header_layer(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.db.query("RETURN 1").await.and_then(|r| r.check()) {
+        Ok(_) => (StatusCode::OK, "ready"),
+        Err(error) => {
+            tracing::warn!(%error, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
+    let db = prepare_db(&args.db.to_config()?).await?;
+    if let Some(n) = args.demo {
+        if app::jobs::repo::count_all(&db).await.map_err(crate::Error::Db)? == 0 {
+            let report = crate::seed::seed_demo(&db, n, chrono::Utc::now(), |_| {}).await?;
+            tracing::info!("{report}");
+        }
+    }
+    let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
+    leptos_options.site_addr = args.addr;
+    let router = build_router(AppState { leptos_options, db });
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|source| crate::Error::Bind { addr: args.addr, source })?;
+    tracing::info!("listening on http://{}", args.addr);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await.map_err(crate::Error::Serve)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+    tracing::info!("shutting down");
+}

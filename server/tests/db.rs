@@ -1,0 +1,185 @@
+//! Repository behaviour against a real in-memory SurrealDB with the real schema.
+mod common;
+
+use chrono::{TimeZone, Utc};
+
+use app::careers::repo as careers;
+use app::jobs::model::JobFilter;
+use app::jobs::repo::{count_all, get, insert_jobs, search};
+use app::server::{MIGRATIONS, apply_schema, rows, schema_version};
+use common::{expired, fresh_db, job, monthly, with_employer};
+use server::seed::seed_demo;
+
+fn filter(q: &str, place: &str, profession: &str) -> JobFilter {
+    JobFilter { q: q.into(), place: place.into(), profession: profession.into(), page: 1 }
+}
+
+#[tokio::test]
+async fn schema_is_recorded_and_reapplying_changes_nothing() {
+    let db = fresh_db().await;
+    let latest = MIGRATIONS.last().unwrap().0;
+    assert_eq!(schema_version(&db).await.unwrap(), latest);
+    assert_eq!(apply_schema(&db).await.unwrap(), latest);
+    // Re-running every migration by hand is harmless too (each statement is idempotent).
+    for (_, sql) in MIGRATIONS {
+        db.query(*sql).await.unwrap().check().unwrap();
+    }
+    #[derive(serde::Deserialize)]
+    struct N {
+        n: u64,
+    }
+    let mut r = db
+        .query("SELECT count() AS n FROM city GROUP ALL; SELECT count() AS n FROM profession GROUP ALL")
+        .await
+        .unwrap();
+    assert_eq!(rows::<N>(&mut r, 0).unwrap()[0].n, 14);
+    assert_eq!(rows::<N>(&mut r, 1).unwrap()[0].n, 7);
+}
+
+#[tokio::test]
+async fn seeding_writes_everything_and_reseeding_replaces_demo_data() {
+    let db = fresh_db().await;
+    let today = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let mut written = 0;
+    let report = seed_demo(&db, 1200, today, |k| written += k).await.unwrap();
+    assert_eq!(written, 1200);
+    assert_eq!(report.jobs, 1200);
+    assert_eq!(count_all(&db).await.unwrap(), 1200);
+    // Every generated listing points at a profession, a city and an employer that exist.
+    #[derive(serde::Deserialize)]
+    struct N {
+        n: u64,
+    }
+    let mut r = db
+        .query("SELECT count() AS n FROM job WHERE profession.name != NONE AND city.name != NONE AND employer.name != NONE GROUP ALL")
+        .await
+        .unwrap();
+    assert_eq!(rows::<N>(&mut r, 0).unwrap()[0].n, 1200);
+
+    let again = seed_demo(&db, 50, today, |_| {}).await.unwrap();
+    assert_eq!(again.removed, 1200);
+    assert_eq!(count_all(&db).await.unwrap(), 50);
+}
+
+#[tokio::test]
+async fn search_hides_expired_listings_and_applies_every_filter() {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    insert_jobs(
+        &db,
+        &[
+            job(1, "Medienassistent/in Social Media", "medienassistent", "bochum", 1),
+            job(2, "Mediengestalter/in Print", "mediengestalter", "bochum", 2),
+            job(3, "Medienassistent/in Eventtechnik", "medienassistent", "essen", 3),
+            expired(job(4, "Medienassistent/in abgelaufen", "medienassistent", "bochum", 0)),
+        ],
+    )
+    .await
+    .unwrap();
+
+    let all = search(&db, &filter("", "", "")).await.unwrap();
+    assert_eq!(all.total, 3);
+    // Newest first.
+    assert_eq!(all.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+    assert_eq!(all.items[0].employer, "Testagentur Zeche");
+    assert_eq!(all.items[0].city, "Bochum");
+
+    let bochum = search(&db, &filter("", "bochum", "")).await.unwrap();
+    assert_eq!(bochum.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1, 2]);
+    let assistants_in_bochum = search(&db, &filter("", "bochum", "medienassistent")).await.unwrap();
+    assert_eq!(assistants_in_bochum.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1]);
+    // Text matches title, employer and skills, case-insensitively.
+    assert_eq!(search(&db, &filter("EVENTTECHNIK", "", "")).await.unwrap().total, 1);
+    assert_eq!(search(&db, &filter("zeche", "", "")).await.unwrap().total, 3);
+    assert_eq!(search(&db, &filter("bildbearbeitung", "", "")).await.unwrap().total, 3);
+    assert_eq!(search(&db, &filter("Kernphysik", "", "")).await.unwrap().total, 0);
+    // Injection attempts are just text.
+    assert_eq!(search(&db, &filter("' OR 1=1; DELETE job; --", "x'; DELETE job;", "")).await.unwrap().total, 0);
+    assert_eq!(count_all(&db).await.unwrap(), 4);
+}
+
+#[tokio::test]
+async fn paging_splits_results() {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let jobs: Vec<_> = (1..=45).map(|i| job(i, &format!("Stelle {i}"), "medienassistent", "bochum", i)).collect();
+    insert_jobs(&db, &jobs).await.unwrap();
+    let third = search(&db, &JobFilter { page: 3, ..Default::default() }).await.unwrap();
+    assert_eq!(third.total, 45);
+    assert_eq!(third.page_count(), 3);
+    assert_eq!(third.items.iter().map(|j| j.id).collect::<Vec<_>>(), (41..=45).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn detail_has_every_field_and_a_sanitized_description() {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let mut j = job(7, "Medienassistent/in", "medienassistent", "bochum", 1);
+    j.description = "<p onclick=\"x()\">Hallo</p><script>alert(1)</script>".into();
+    insert_jobs(&db, &[j, expired(job(8, "Alt", "medienassistent", "bochum", 0))]).await.unwrap();
+
+    let d = get(&db, 7).await.unwrap().expect("job 7");
+    assert_eq!(d.summary.title, "Medienassistent/in");
+    assert_eq!(d.profession, "Medienassistent/in");
+    assert_eq!(d.city_slug, "bochum");
+    assert_eq!(d.summary.salary, monthly(2400, 2800));
+    assert_eq!(d.skills, vec!["Bildbearbeitung", "Social Media"]);
+    assert!(!d.expired);
+    assert_eq!(d.description_html, "<p>Hallo</p>");
+
+    assert!(get(&db, 8).await.unwrap().unwrap().expired);
+    assert!(get(&db, 999).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn schema_rejects_bad_rows_and_a_failed_batch_writes_nothing() {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let mut bad = job(2, "Kaputt", "medienassistent", "bochum", 1);
+    bad.salary = monthly(3000, 2000);
+    let result = insert_jobs(&db, &[job(1, "Gut", "medienassistent", "bochum", 1), bad]).await;
+    assert!(result.is_err(), "min > max must be rejected");
+    assert_eq!(count_all(&db).await.unwrap(), 0, "the whole batch is rolled back");
+
+    let mut bad_mail = job(3, "Mail", "medienassistent", "bochum", 1);
+    bad_mail.apply_url = None;
+    bad_mail.apply_email = Some("keine-adresse".into());
+    assert!(insert_jobs(&db, &[bad_mail]).await.is_err());
+}
+
+#[tokio::test]
+async fn career_page_figures_come_from_live_listings() {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let salaries = [(2300, 2500), (2400, 2800), (2600, 3000), (2800, 3200), (3000, 3400)];
+    let mut jobs: Vec<_> = salaries
+        .iter()
+        .enumerate()
+        .map(|(i, (lo, hi))| {
+            let mut j = job(i as i64 + 1, "Medienassistent/in", "medienassistent", "bochum", 1);
+            j.salary = monthly(*lo, *hi);
+            j
+        })
+        .collect();
+    let mut no_salary = job(10, "Ohne Gehalt", "medienassistent", "bochum", 1);
+    no_salary.salary = None;
+    jobs.push(no_salary);
+    jobs.push(job(11, "Woanders", "medienassistent", "essen", 1));
+    jobs.push(expired(job(12, "Abgelaufen", "medienassistent", "bochum", 1)));
+    insert_jobs(&db, &jobs).await.unwrap();
+
+    let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().expect("article");
+    assert_eq!(career.figures.open_listings, 6);
+    assert_eq!(career.figures.salary_count, 5);
+    // Midpoints 2400, 2600, 2800, 3000, 3200 → median 2800.
+    assert_eq!(career.figures.median_salary, Some(2800));
+    assert!(!career.figures.demo);
+    assert!(career.html.contains("<h2>"));
+    assert!(careers::get(&db, "medienassistent", "essen").await.unwrap().is_none());
+
+    // Below five stated salaries there is no median.
+    db.query("DELETE job WHERE record::id(id) IN [1, 2]").await.unwrap().check().unwrap();
+    let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().unwrap();
+    assert_eq!(career.figures.median_salary, None);
+    assert_eq!(career.figures.salary_count, 3);
+}

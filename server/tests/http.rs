@@ -1,0 +1,133 @@
+//! HTTP behaviour through the real router: status codes, headers, server-rendered HTML.
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use app::jobs::repo::insert_jobs;
+use app::server::{AppState, Db};
+use common::{expired, fresh_db, job, with_employer};
+
+async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let router = server::build_router(AppState { leptos_options: server::test_options(), db: db.clone() });
+    let response = router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn db_with_jobs() -> Db {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let jobs: Vec<_> =
+        (1..=25).map(|i| job(i, &format!("Medienassistent/in Nr. {i}"), "medienassistent", "bochum", i)).collect();
+    insert_jobs(&db, &jobs).await.unwrap();
+    insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
+    db
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let db = fresh_db().await;
+    assert_eq!(get(&db, "/healthz").await.0, StatusCode::OK);
+    let (status, _, body) = get(&db, "/readyz").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ready"));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_german_markup() {
+    let db = db_with_jobs().await;
+    let (status, headers, body) = get(&db, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert!(body.contains("<html lang=\"de\""));
+    assert!(body.contains("Medienjobs in Bochum"));
+    assert!(body.contains("Medienassistent/in Nr. 1"), "home lists the newest jobs");
+}
+
+#[tokio::test]
+async fn job_list_is_server_rendered_and_paged() {
+    let db = db_with_jobs().await;
+    let (status, _, body) = get(&db, "/jobs").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body.matches("data-testid=\"job-card\"").count(), 20);
+    assert!(body.contains("25 Stellen"));
+    assert!(!body.contains("Abgelaufene Stelle"));
+    assert!(body.contains("href=\"/jobs?page=2\""));
+
+    let (_, _, page2) = get(&db, "/jobs?page=2").await;
+    assert_eq!(page2.matches("data-testid=\"job-card\"").count(), 5);
+
+    let (_, _, filtered) = get(&db, "/jobs?q=Nr.+7&place=bochum").await;
+    assert_eq!(filtered.matches("data-testid=\"job-card\"").count(), 1);
+    assert!(filtered.contains("value=\"Nr. 7\""), "the form shows the active filter");
+}
+
+#[tokio::test]
+async fn bad_parameters_are_reported_not_ignored() {
+    let db = db_with_jobs().await;
+    let (status, _, body) = get(&db, "/jobs?page=zwei").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("data-testid=\"param-issue\""));
+    assert!(body.contains("zwei"));
+}
+
+#[tokio::test]
+async fn detail_page_statuses() {
+    let db = db_with_jobs().await;
+    let (status, _, body) = get(&db, "/jobs/3-medienassistent-in-nr-3-bochum").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Medienassistent/in Nr. 3"));
+    assert!(body.contains("rel=\"canonical\""));
+    assert!(body.contains("Testagentur Zeche"));
+
+    let (status, _, body) = get(&db, "/jobs/99").await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(body.contains("abgelaufen"));
+
+    let (status, _, body) = get(&db, "/jobs/12345").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("gibt es nicht"));
+
+    assert_eq!(get(&db, "/jobs/kein-job").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn career_page_shows_live_figures() {
+    let db = db_with_jobs().await;
+    let (status, _, body) = get(&db, "/beruf/medienassistent/bochum").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Zwischen Kreativität und Handwerk"));
+    assert!(body.contains("data-testid=\"open-listings\">25<"), "25 active listings");
+    assert!(body.contains("2.600 € brutto / Monat"), "median of 25 × 2,400–2,800 €");
+    assert!(body.contains("href=\"/jobs?place=bochum&amp;profession=medienassistent\""));
+    assert_eq!(get(&db, "/beruf/medienassistent/essen").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn unknown_paths_answer_404_with_a_helpful_page() {
+    let db = fresh_db().await;
+    let (status, _, body) = get(&db, "/gibt-es-nicht").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Seite nicht gefunden"));
+    for path in ["/impressum", "/datenschutz"] {
+        assert_eq!(get(&db, path).await.0, StatusCode::OK, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn demo_notice_appears_only_with_demo_listings() {
+    let db = db_with_jobs().await;
+    let (_, _, body) = get(&db, "/jobs").await;
+    assert!(!body.contains("data-testid=\"demo-notice\""));
+    server::seed::seed_demo(&db, 40, chrono::Utc::now(), |_| {}).await.unwrap();
+    for path in ["/", "/jobs", "/impressum"] {
+        let (_, _, body) = get(&db, path).await;
+        assert!(body.contains("data-testid=\"demo-notice\""), "{path} shows the demo notice");
+    }
+}
