@@ -73,11 +73,11 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
     let db = prepare_db(&args.db.to_config()?).await?;
-    if let Some(n) = args.demo {
-        if app::jobs::repo::count_all(&db).await.map_err(crate::Error::Db)? == 0 {
-            let report = crate::seed::seed_demo(&db, n, chrono::Utc::now(), |_| {}).await?;
-            tracing::info!("{report}");
-        }
+    if let Some(n) = args.demo
+        && app::jobs::repo::count_all(&db).await? == 0
+    {
+        let report = crate::seed::seed_demo(&db, n, chrono::Utc::now(), |_| {}).await?;
+        tracing::info!("{report}");
     }
     let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
     leptos_options.site_addr = args.addr;

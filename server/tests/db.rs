@@ -165,13 +165,17 @@ async fn career_page_figures_come_from_live_listings() {
     no_salary.salary = None;
     jobs.push(no_salary);
     jobs.push(job(11, "Woanders", "medienassistent", "essen", 1));
+    let mut apprenticeship = job(13, "Ausbildung", "medienassistent", "bochum", 1);
+    apprenticeship.offer = app::jobs::model::Offer::Apprenticeship;
+    apprenticeship.salary = monthly(1000, 1100);
+    jobs.push(apprenticeship);
     jobs.push(expired(job(12, "Abgelaufen", "medienassistent", "bochum", 1)));
     insert_jobs(&db, &jobs).await.unwrap();
 
     let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().expect("article");
-    assert_eq!(career.figures.open_listings, 6);
+    assert_eq!(career.figures.open_listings, 7);
     assert_eq!(career.figures.salary_count, 5);
-    // Midpoints 2400, 2600, 2800, 3000, 3200 → median 2800.
+    // Midpoints 2400, 2600, 2800, 3000, 3200 → median 2800; the apprenticeship does not count.
     assert_eq!(career.figures.median_salary, Some(2800));
     assert!(!career.figures.demo);
     assert!(career.html.contains("<h2>"));

@@ -21,7 +21,7 @@ pub struct Career {
 pub struct LiveFigures {
     /// Active listings of this profession in this city.
     pub open_listings: u64,
-    /// Median of employer-stated salaries (monthly midpoints), when enough exist.
+    /// Median of employer-stated salaries of regular employment (monthly midpoints), when enough exist.
     pub median_salary: Option<u32>,
     /// How many employer-stated salaries the median is based on.
     pub salary_count: u32,

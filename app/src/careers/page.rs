@@ -40,12 +40,13 @@ fn CareerView(career: Career) -> impl IntoView {
     };
     let median_note = match figures.median_salary {
         Some(_) => format!(
-            "Median aus {} Anzeigen mit Gehaltsangabe des Arbeitgebers (Spannen zählen mit ihrer Mitte, \
-             Jahresgehälter ÷ 12, Stundenlöhne × 40 h × 52 Wochen ÷ 12).",
+            "Median aus {} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers (Spannen zählen \
+             mit ihrer Mitte, Jahresgehälter ÷ 12, Stundenlöhne × 40 h × 52 Wochen ÷ 12).",
             figures.salary_count
         ),
         None => format!(
-            "Erst ab {MIN_SALARIES_FOR_MEDIAN} Anzeigen mit Gehaltsangabe des Arbeitgebers zeigen wir einen Median; derzeit {}.",
+            "Erst ab {MIN_SALARIES_FOR_MEDIAN} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers \
+             zeigen wir einen Median; derzeit {}.",
             figures.salary_count
         ),
     };

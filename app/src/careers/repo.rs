@@ -3,7 +3,7 @@ use serde::Deserialize;
 
 use super::content::{Article, render};
 use super::model::{Career, LiveFigures, MIN_SALARIES_FOR_MEDIAN};
-use crate::jobs::model::{DEMO_SOURCE, Salary};
+use crate::jobs::model::{DEMO_SOURCE, Offer, Salary, SalarySource};
 use crate::salary::stats::median_monthly;
 use crate::server::{Db, DbError, rows};
 
@@ -40,13 +40,14 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
     #[derive(Deserialize)]
     struct ListingRow {
         salary: Option<Salary>,
+        offer: Offer,
         source: String,
     }
     let mut response = db
         .query(
             "SELECT title, description, markdown, profession.name AS profession, city.name AS city
                FROM type::record('article', [$profession, $city]);
-             SELECT salary, source FROM job
+             SELECT salary, offer, source FROM job
                WHERE profession = type::record('profession', $profession)
                  AND city = type::record('city', $city)
                  AND valid_through > time::now();",
@@ -58,10 +59,12 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
         return Ok(None);
     };
     let listings: Vec<ListingRow> = rows(&mut response, 1)?;
+    // Pay of regular employment only: training allowances and student jobs would drag the median down.
     let stated: Vec<Salary> = listings
         .iter()
+        .filter(|l| l.offer == Offer::Employment)
         .filter_map(|l| l.salary.clone())
-        .filter(|s| s.source == crate::jobs::model::SalarySource::Employer)
+        .filter(|s| s.source == SalarySource::Employer)
         .collect();
     let median_salary = if stated.len() >= MIN_SALARIES_FOR_MEDIAN { median_monthly(&stated) } else { None };
     Ok(Some(Career {
