@@ -7,6 +7,8 @@ pub mod error;
 pub mod jobs;
 pub mod salary;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 pub mod server;
 pub mod site;
 pub mod ui;

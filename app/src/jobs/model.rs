@@ -1,12 +1,21 @@
 //! Shared job types and the listing filter that lives in the URL.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
+use std::collections::BTreeMap;
 
 use crate::ui::format::{format_eur_range, slugify};
 
 /// A closed set of values that appear in URLs and the database as stable slugs
 /// and in the UI as German labels.
+pub trait Slug: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == s)
+    }
+}
+
 macro_rules! slug_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -26,7 +35,24 @@ macro_rules! slug_enum {
             }
 
             pub fn parse(s: &str) -> Option<Self> {
-                match s { $($slug => Some($name::$variant),)+ _ => None }
+                <Self as Slug>::parse(s)
+            }
+
+            /// Position in `ALL`, for counting.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl Slug for $name {
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+
+            fn label(self) -> &'static str {
+                $name::label(self)
             }
         }
     };
@@ -71,6 +97,12 @@ slug_enum!(SalaryUnit {
     Year = "year" / "Jahr",
     Hour = "hour" / "Stunde",
 });
+slug_enum!(Sort {
+    Relevance = "relevance" / "Relevanz",
+    Newest = "newest" / "Neueste zuerst",
+    Salary = "salary" / "Höchstes Gehalt",
+    Distance = "distance" / "Entfernung",
+});
 slug_enum!(
     /// Who the figure comes from: the employer's ad, or an estimate by the listing's source.
     SalarySource {
@@ -110,6 +142,9 @@ pub struct JobSummary {
     pub salary: Option<Salary>,
     pub posted_at: DateTime<Utc>,
     pub source: String,
+    /// Great-circle distance from the searched place, when a place is given.
+    #[serde(default)]
+    pub distance_km: Option<f64>,
 }
 
 impl JobSummary {
@@ -172,6 +207,46 @@ impl<T> Page<T> {
     }
 }
 
+/// Facet counts: parameter → value → how many results that choice would give with the other filters.
+pub type Facets = BTreeMap<String, BTreeMap<String, u64>>;
+
+/// What dropping one active filter would give, for no-result pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relaxation {
+    pub param: String,
+    pub count: u64,
+    pub href: String,
+}
+
+/// One page of search results with everything the listing page and the API show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub items: Vec<JobSummary>,
+    pub facets: Facets,
+    /// Parameters the server could not use (unknown place, skill or profession).
+    pub issues: Vec<ParamIssue>,
+    /// With no results: which single filter to drop, and what that gives.
+    pub relaxations: Vec<Relaxation>,
+    /// The place as understood, e.g. "Bochum" or "51.48, 7.21".
+    pub place: Option<String>,
+    pub professions: Vec<Choice>,
+    pub cities: Vec<Choice>,
+    pub skills: Vec<Choice>,
+}
+
+impl SearchResponse {
+    pub fn page_count(&self) -> u32 {
+        (self.total.div_ceil(u64::from(self.per_page.max(1)))).max(1) as u32
+    }
+
+    pub fn count(&self, param: &str, value: &str) -> u64 {
+        self.facets.get(param).and_then(|m| m.get(value)).copied().unwrap_or(0)
+    }
+}
+
 /// A name + slug pair for select boxes (professions, cities).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
@@ -179,156 +254,13 @@ pub struct Choice {
     pub name: String,
 }
 
-pub const PER_PAGE: u32 = 20;
-pub const MAX_Q_LEN: usize = 200;
-
-/// The state of the listing page. It is parsed from and printed to the URL query,
-/// so a link, Back/Forward and a plain GET form all reproduce the same view.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobFilter {
-    /// Free text over title, employer and skills.
-    pub q: String,
-    /// A city slug.
-    pub place: String,
-    /// A profession slug.
-    pub profession: String,
-    /// 1-based page number.
-    pub page: u32,
-}
-
-/// A query parameter that was ignored, and why, in words for the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ParamIssue {
-    pub param: String,
-    pub message: String,
-}
-
-impl JobFilter {
-    /// Parses query pairs; anything unusable is dropped and reported, never silently ignored.
-    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<ParamIssue>) {
-        let mut filter = JobFilter { page: 1, ..Default::default() };
-        let mut issues = Vec::new();
-        let mut issue = |param: &str, message: String| {
-            issues.push(ParamIssue { param: param.to_owned(), message });
-        };
-        for (key, value) in pairs {
-            let value = value.trim();
-            match key {
-                "q" => {
-                    if value.chars().count() > MAX_Q_LEN {
-                        issue("q", format!("Suchbegriff ist länger als {MAX_Q_LEN} Zeichen und wurde ignoriert."));
-                    } else {
-                        filter.q = value.to_owned();
-                    }
-                }
-                "place" => filter.place = value.to_lowercase(),
-                "profession" => filter.profession = value.to_lowercase(),
-                "page" => match value.parse::<u32>() {
-                    Ok(p) if p >= 1 => filter.page = p,
-                    _ if value.is_empty() => {}
-                    _ => issue("page", format!("„{value}“ ist keine Seitenzahl (ab 1); Seite 1 wird gezeigt.")),
-                },
-                _ => {}
-            }
-        }
-        (filter, issues)
-    }
-
-    /// The same filter on another page.
-    pub fn with_page(&self, page: u32) -> Self {
-        Self { page, ..self.clone() }
-    }
-
-    /// `/jobs?...`, the link to this view.
-    pub fn href(&self) -> String {
-        let query = self.to_string();
-        if query.is_empty() { "/jobs".to_owned() } else { format!("/jobs?{query}") }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.q.is_empty() && self.place.is_empty() && self.profession.is_empty()
-    }
-}
-
-/// Prints the query string (without `?`), omitting defaults.
-impl fmt::Display for JobFilter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts = Vec::new();
-        for (key, value) in [("q", &self.q), ("place", &self.place), ("profession", &self.profession)] {
-            if !value.is_empty() {
-                parts.push(format!("{key}={}", encode_query_value(value)));
-            }
-        }
-        if self.page > 1 {
-            parts.push(format!("page={}", self.page));
-        }
-        f.write_str(&parts.join("&"))
-    }
-}
-
-/// Percent-encodes a query value (form encoding: space as `+`).
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use super::filter::{
+    DEFAULT_RADIUS_KM, JobFilter, MAX_PER_PAGE, MAX_Q_LEN, PER_PAGE, POSTED_WITHIN, ParamIssue, RADII, parse_coords,
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse(query: &[(&'static str, &'static str)]) -> (JobFilter, Vec<ParamIssue>) {
-        JobFilter::parse(query.iter().copied())
-    }
-
-    #[test]
-    fn filter_round_trips_through_the_query_string() {
-        let (f, issues) = parse(&[("q", " Social Media "), ("place", "Bochum"), ("page", "3")]);
-        assert!(issues.is_empty());
-        assert_eq!(f.q, "Social Media");
-        assert_eq!(f.place, "bochum");
-        assert_eq!(f.page, 3);
-        assert_eq!(f.to_string(), "q=Social+Media&place=bochum&page=3");
-        assert_eq!(f.href(), "/jobs?q=Social+Media&place=bochum&page=3");
-    }
-
-    #[test]
-    fn defaults_print_as_bare_path() {
-        let (f, _) = parse(&[]);
-        assert_eq!(f.page, 1);
-        assert_eq!(f.href(), "/jobs");
-        assert_eq!(f.with_page(2).href(), "/jobs?page=2");
-    }
-
-    #[test]
-    fn bad_page_is_reported_not_silently_ignored() {
-        let (f, issues) = parse(&[("page", "zwei")]);
-        assert_eq!(f.page, 1);
-        assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].param, "page");
-        assert!(issues[0].message.contains("zwei"));
-        let (_, issues) = parse(&[("page", "0")]);
-        assert_eq!(issues[0].param, "page");
-    }
-
-    #[test]
-    fn overlong_query_is_reported() {
-        let long = "a".repeat(MAX_Q_LEN + 1);
-        let (f, issues) = JobFilter::parse([("q", long.as_str())]);
-        assert_eq!(f.q, "");
-        assert_eq!(issues[0].param, "q");
-    }
-
-    #[test]
-    fn query_values_are_encoded() {
-        assert_eq!(encode_query_value("Bild & Ton/Ä"), "Bild+%26+Ton%2F%C3%84");
-    }
 
     #[test]
     fn job_ids_parse_with_or_without_slug() {

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Choice, Contract, EmployerType, Experience, JobDetail, JobFilter, JobSummary, Offer, PER_PAGE, Page, Remote,
-    Salary, WorkingTime,
+    Choice, Contract, EmployerType, Experience, JobDetail, JobFilter, JobSummary, Offer, Page, Remote, Salary,
+    WorkingTime,
 };
 use crate::server::{Db, DbError, rows};
 
@@ -39,7 +39,8 @@ struct Count {
 
 pub async fn search(db: &Db, filter: &JobFilter) -> Result<Page<JobSummary>, DbError> {
     let page = filter.page.max(1);
-    let start = u64::from(page - 1) * u64::from(PER_PAGE);
+    let per_page = filter.per_page.clamp(1, super::model::MAX_PER_PAGE);
+    let start = u64::from(page - 1) * u64::from(per_page);
     let cond = conditions(filter);
     let sql = format!(
         "SELECT {SUMMARY_FIELDS} FROM job WHERE {cond} ORDER BY posted_at DESC LIMIT $limit START $start;
@@ -50,12 +51,12 @@ pub async fn search(db: &Db, filter: &JobFilter) -> Result<Page<JobSummary>, DbE
         .bind(("q", filter.q.to_lowercase()))
         .bind(("place", filter.place.clone()))
         .bind(("profession", filter.profession.clone()))
-        .bind(("limit", i64::from(PER_PAGE)))
+        .bind(("limit", i64::from(per_page)))
         .bind(("start", start as i64))
         .await?;
     let items: Vec<JobSummary> = rows(&mut response, 0)?;
     let total = rows::<Count>(&mut response, 1)?.first().map_or(0, |c| c.n);
-    Ok(Page { items, total, page, per_page: PER_PAGE })
+    Ok(Page { items, total, page, per_page })
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,526 @@
+//! The in-memory index and the one-pass search over it.
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+
+use super::geo::distance_km;
+use super::text::{fold, terms};
+use crate::jobs::model::{
+    Choice, Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, POSTED_WITHIN, ParamIssue, RADII,
+    Relaxation, Remote, Salary, SalaryUnit, SearchResponse, Sort, WorkingTime, parse_coords,
+};
+use crate::salary::stats::HOURS_PER_MONTH;
+use crate::ui::format::slugify;
+
+/// Salary thresholds offered as facet options (EUR gross per month).
+pub const SALARY_STEPS: &[u32] = &[2000, 2500, 3000, 3500, 4000];
+
+/// One listing as loaded from the database.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Doc {
+    #[serde(flatten)]
+    pub summary: JobSummary,
+    pub profession: String,
+    pub profession_name: String,
+    pub city_slug: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub contract: Contract,
+    pub experience: Experience,
+    pub skills: Vec<String>,
+    pub valid_through: DateTime<Utc>,
+    /// Only read while indexing; not kept.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A city the search knows, for places.
+#[derive(Debug, Clone, Deserialize)]
+pub struct City {
+    pub slug: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Precomputed per-listing values for filtering.
+struct Meta {
+    profession: usize,
+    skills: Vec<usize>,
+    monthly_max: Option<f64>,
+    posted: i64,
+    valid: i64,
+}
+
+pub struct Index {
+    docs: Vec<Doc>,
+    meta: Vec<Meta>,
+    /// Term → (listing, weight).
+    postings: BTreeMap<String, Vec<(u32, f32)>>,
+    skills: Vec<Choice>,
+    skill_ids: HashMap<String, usize>,
+    cities: Vec<City>,
+    professions: Vec<Choice>,
+}
+
+/// The monthly value of a salary's maximum (the normalisation rule of `salary::stats`).
+fn monthly_max(s: &Salary) -> f64 {
+    let max = f64::from(s.max);
+    match s.unit {
+        SalaryUnit::Month => max,
+        SalaryUnit::Year => max / 12.0,
+        SalaryUnit::Hour => max * HOURS_PER_MONTH,
+    }
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+// Filter dimensions, in the order of their bits.
+const D_PLACE: usize = 0;
+const D_PROFESSION: usize = 1;
+const D_WORKING_TIME: usize = 2;
+const D_OFFER: usize = 3;
+const D_REMOTE: usize = 4;
+const D_CONTRACT: usize = 5;
+const D_EXPERIENCE: usize = 6;
+const D_EMPLOYER_TYPE: usize = 7;
+const D_SKILL: usize = 8;
+const D_SALARY: usize = 9;
+const D_POSTED: usize = 10;
+const DIM_PARAMS: [&str; 11] = [
+    "place",
+    "profession",
+    "working_time",
+    "offer",
+    "remote",
+    "contract",
+    "experience",
+    "employer_type",
+    "skill",
+    "salary_min",
+    "posted_within_days",
+];
+
+/// A resolved place: coordinates, the label shown, and the city when it is one.
+struct Place {
+    at: (f64, f64),
+    label: String,
+    city: Option<String>,
+    radius_km: u32,
+}
+
+impl Place {
+    fn contains(&self, doc: &Doc, distance: f64, radius_km: u32) -> bool {
+        match (radius_km, &self.city) {
+            (0, Some(city)) => &doc.city_slug == city,
+            (0, None) => distance <= 1.0,
+            (r, _) => distance <= f64::from(r),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    profession: Vec<u64>,
+    working_time: [u64; 3],
+    offer: [u64; 5],
+    remote: [u64; 3],
+    contract: [u64; 2],
+    experience: [u64; 3],
+    employer_type: [u64; 6],
+    skill: Vec<u64>,
+    radius: [u64; 7],
+    posted: [u64; 5],
+    salary: [u64; 5],
+    salary_only: u64,
+    dropped: [u64; 11],
+}
+
+impl Index {
+    pub fn build(mut docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>) -> Self {
+        let profession_ids: HashMap<&str, usize> =
+            professions.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
+        let mut skills: Vec<Choice> = Vec::new();
+        let mut skill_ids: HashMap<String, usize> = HashMap::new();
+        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        let mut meta = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.iter_mut().enumerate() {
+            let description = strip_tags(&std::mem::take(&mut doc.description));
+            let mut weights: HashMap<String, f32> = HashMap::new();
+            let skill_text = doc.skills.join(" ");
+            let fields: [(&str, f32); 5] = [
+                (&doc.summary.title, 3.0),
+                (&doc.profession_name, 2.0),
+                (&skill_text, 2.0),
+                (&doc.summary.employer, 1.0),
+                (&description, 0.5),
+            ];
+            for (text, weight) in fields {
+                for term in terms(text) {
+                    let w = weights.entry(term).or_default();
+                    *w = (*w + weight).min(6.0);
+                }
+            }
+            for (term, w) in weights {
+                postings.entry(term).or_default().push((i as u32, w));
+            }
+            let doc_skills = doc
+                .skills
+                .iter()
+                .map(|name| {
+                    let slug = slugify(name);
+                    *skill_ids.entry(slug.clone()).or_insert_with(|| {
+                        skills.push(Choice { slug, name: name.clone() });
+                        skills.len() - 1
+                    })
+                })
+                .collect();
+            meta.push(Meta {
+                profession: profession_ids.get(doc.profession.as_str()).copied().unwrap_or(usize::MAX),
+                skills: doc_skills,
+                monthly_max: doc.summary.salary.as_ref().map(monthly_max),
+                posted: doc.summary.posted_at.timestamp(),
+                valid: doc.valid_through.timestamp(),
+            });
+        }
+        Index { docs, meta, postings: postings.into_iter().collect(), skills, skill_ids, cities, professions }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn resolve_place(&self, f: &JobFilter) -> Result<Option<Place>, ParamIssue> {
+        if f.place.is_empty() {
+            return Ok(None);
+        }
+        let radius_km = f.effective_radius_km();
+        if let Some(at) = parse_coords(&f.place) {
+            return Ok(Some(Place { at, label: format!("{:.4}, {:.4}", at.0, at.1), city: None, radius_km }));
+        }
+        let wanted = fold(f.place.trim());
+        let slug = slugify(&f.place);
+        self.cities
+            .iter()
+            .find(|c| c.slug == slug || fold(&c.name) == wanted)
+            .map(|c| Some(Place { at: (c.lat, c.lon), label: c.name.clone(), city: Some(c.slug.clone()), radius_km }))
+            .ok_or_else(|| ParamIssue {
+                param: "place".into(),
+                message: format!(
+                    "„{}“ kennen wir nicht; bitte eine Stadt im Ruhrgebiet oder Koordinaten wie „51.48,7.21“. Ort ignoriert.",
+                    f.place
+                ),
+            })
+    }
+
+    /// Listings matching every query term (prefix match for terms of 4+ characters), with scores.
+    fn text_matches(&self, q: &str) -> Option<HashMap<u32, f32>> {
+        let mut query_terms = terms(q);
+        query_terms.sort();
+        query_terms.dedup();
+        if query_terms.is_empty() {
+            return None;
+        }
+        let n = self.docs.len().max(1) as f32;
+        let mut acc: Option<HashMap<u32, f32>> = None;
+        for term in &query_terms {
+            let mut this: HashMap<u32, f32> = HashMap::new();
+            for (t, posts) in self.postings.range::<str, _>((Bound::Included(term.as_str()), Bound::Unbounded)) {
+                if t != term && !(term.len() >= 4 && t.starts_with(term.as_str())) {
+                    break;
+                }
+                let idf = (1.0 + n / posts.len() as f32).ln();
+                for &(doc, w) in posts {
+                    let score = this.entry(doc).or_default();
+                    *score = score.max(w * idf);
+                }
+            }
+            acc = Some(match acc {
+                None => this,
+                Some(prev) => prev.into_iter().filter_map(|(d, s)| this.get(&d).map(|s2| (d, s + s2))).collect(),
+            });
+        }
+        acc
+    }
+
+    pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
+        let mut issues = Vec::new();
+        let place = self.resolve_place(f).unwrap_or_else(|issue| {
+            issues.push(issue);
+            None
+        });
+        let profession = if f.profession.is_empty() {
+            None
+        } else {
+            match self.professions.iter().position(|p| p.slug == f.profession) {
+                Some(i) => Some(i),
+                None => {
+                    issues.push(ParamIssue {
+                        param: "profession".into(),
+                        message: format!("Den Beruf „{}“ kennen wir nicht; ignoriert.", f.profession),
+                    });
+                    None
+                }
+            }
+        };
+        let mut wanted_skills = Vec::new();
+        for s in &f.skill {
+            match self.skill_ids.get(s) {
+                Some(id) => wanted_skills.push(*id),
+                None => issues.push(ParamIssue {
+                    param: "skill".into(),
+                    message: format!("„{s}“ kommt in keiner Anzeige als Kenntnis vor; ignoriert."),
+                }),
+            }
+        }
+        let now_ts = now.timestamp();
+        let posted_since = f.posted_within_days.map(|d| now_ts - i64::from(d) * 86_400);
+        let salary_ok = |m: &Meta, min: Option<u32>, only: bool| match m.monthly_max {
+            Some(max) => min.is_none_or(|min| max >= f64::from(min)),
+            None => !only,
+        };
+
+        let text = self.text_matches(&f.q);
+        let candidates: Box<dyn Iterator<Item = u32>> = match &text {
+            Some(scores) => {
+                let mut ids: Vec<u32> = scores.keys().copied().collect();
+                ids.sort_unstable();
+                Box::new(ids.into_iter())
+            }
+            None => Box::new(0..self.docs.len() as u32),
+        };
+
+        let mut c = Counts {
+            profession: vec![0; self.professions.len()],
+            skill: vec![0; self.skills.len()],
+            ..Default::default()
+        };
+        // (listing, relevance, distance)
+        let mut hits: Vec<(u32, f32, f64)> = Vec::new();
+        for id in candidates {
+            let (doc, m) = (&self.docs[id as usize], &self.meta[id as usize]);
+            if m.valid <= now_ts {
+                continue;
+            }
+            let job = &doc.summary;
+            let distance = place.as_ref().map_or(0.0, |p| distance_km(p.at, (doc.lat, doc.lon)));
+            let mut mask = 0u16;
+            let mut fail = |dim: usize, failed: bool| {
+                if failed {
+                    mask |= 1 << dim;
+                }
+            };
+            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(doc, distance, p.radius_km)));
+            fail(D_PROFESSION, profession.is_some_and(|p| p != m.profession));
+            fail(
+                D_WORKING_TIME,
+                !f.working_time.is_empty() && !job.working_time.iter().any(|w| f.working_time.contains(w)),
+            );
+            fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&job.offer));
+            fail(D_REMOTE, !f.remote.is_empty() && !f.remote.contains(&job.remote));
+            fail(D_CONTRACT, !f.contract.is_empty() && !f.contract.contains(&doc.contract));
+            fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&doc.experience));
+            fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&job.employer_type));
+            fail(D_SKILL, !wanted_skills.iter().all(|s| m.skills.contains(s)));
+            fail(D_SALARY, !salary_ok(m, f.salary_min, f.salary_only));
+            fail(D_POSTED, posted_since.is_some_and(|since| m.posted < since));
+
+            let only = |dim: usize| mask & !(1u16 << dim) == 0;
+            if only(D_PROFESSION) && m.profession != usize::MAX {
+                c.profession[m.profession] += 1;
+            }
+            if only(D_WORKING_TIME) {
+                for w in &job.working_time {
+                    c.working_time[w.index()] += 1;
+                }
+            }
+            if only(D_OFFER) {
+                c.offer[job.offer.index()] += 1;
+            }
+            if only(D_REMOTE) {
+                c.remote[job.remote.index()] += 1;
+            }
+            if only(D_CONTRACT) {
+                c.contract[doc.contract.index()] += 1;
+            }
+            if only(D_EXPERIENCE) {
+                c.experience[doc.experience.index()] += 1;
+            }
+            if only(D_EMPLOYER_TYPE) {
+                c.employer_type[job.employer_type.index()] += 1;
+            }
+            if only(D_SALARY) {
+                for (k, step) in SALARY_STEPS.iter().enumerate() {
+                    c.salary[k] += u64::from(salary_ok(m, Some(*step), f.salary_only));
+                }
+                c.salary_only += u64::from(salary_ok(m, f.salary_min, true));
+            }
+            if only(D_POSTED) {
+                for (k, days) in POSTED_WITHIN.iter().enumerate() {
+                    c.posted[k] += u64::from(m.posted >= now_ts - i64::from(*days) * 86_400);
+                }
+            }
+            if let Some(p) = &place
+                && only(D_PLACE)
+            {
+                for (k, r) in RADII.iter().enumerate() {
+                    c.radius[k] += u64::from(p.contains(doc, distance, *r));
+                }
+            }
+            if mask == 0 {
+                for s in &m.skills {
+                    c.skill[*s] += 1;
+                }
+                let score = text.as_ref().and_then(|t| t.get(&id)).copied().unwrap_or(0.0);
+                hits.push((id, score, distance));
+            } else if mask.count_ones() == 1 {
+                c.dropped[mask.trailing_zeros() as usize] += 1;
+            }
+        }
+
+        let total = hits.len() as u64;
+        let per_page = f.per_page.clamp(1, crate::jobs::model::MAX_PER_PAGE);
+        let start = (f.page.max(1) as usize - 1).saturating_mul(per_page as usize);
+        let end = start.saturating_add(per_page as usize).min(hits.len());
+        let sort = if f.sort == Some(Sort::Distance) && place.is_none() { Sort::Newest } else { f.effective_sort() };
+        let salary_last = f.salary_min.is_some() && !f.salary_only;
+        let cmp = |a: &(u32, f32, f64), b: &(u32, f32, f64)| -> Ordering {
+            let (ma, mb) = (&self.meta[a.0 as usize], &self.meta[b.0 as usize]);
+            let newest = mb.posted.cmp(&ma.posted).then(b.0.cmp(&a.0));
+            let unpaid_last = if salary_last || sort == Sort::Salary {
+                ma.monthly_max.is_none().cmp(&mb.monthly_max.is_none())
+            } else {
+                Ordering::Equal
+            };
+            unpaid_last.then_with(|| match sort {
+                Sort::Relevance => b.1.total_cmp(&a.1).then(newest),
+                Sort::Newest => newest,
+                Sort::Salary => mb.monthly_max.unwrap_or(0.0).total_cmp(&ma.monthly_max.unwrap_or(0.0)).then(newest),
+                Sort::Distance => a.2.total_cmp(&b.2).then(newest),
+            })
+        };
+        if start < hits.len() {
+            if end < hits.len() {
+                hits.select_nth_unstable_by(end, cmp);
+            }
+            hits[..end].sort_unstable_by(cmp);
+        }
+        let items = hits
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|(id, _, distance)| {
+                let mut job = self.docs[*id as usize].summary.clone();
+                job.distance_km = place.as_ref().map(|_| (distance * 10.0).round() / 10.0);
+                job
+            })
+            .collect();
+
+        let relaxations = if total == 0 { self.relaxations(f, &c, now) } else { Vec::new() };
+        SearchResponse {
+            total,
+            page: f.page.max(1),
+            per_page,
+            items,
+            facets: self.facets(&c, place.is_some()),
+            issues,
+            relaxations,
+            place: place.map(|p| p.label),
+            professions: self.professions.clone(),
+            cities: self.cities.iter().map(|c| Choice { slug: c.slug.clone(), name: c.name.clone() }).collect(),
+            skills: self.skills.clone(),
+        }
+    }
+
+    fn facets(&self, c: &Counts, with_place: bool) -> Facets {
+        fn put<T: Copy>(facets: &mut Facets, param: &str, all: &[T], name: impl Fn(T) -> &'static str, counts: &[u64]) {
+            let entry = facets.entry(param.into()).or_default();
+            for (v, n) in all.iter().zip(counts) {
+                entry.insert(name(*v).into(), *n);
+            }
+        }
+        let mut facets = Facets::new();
+        put(&mut facets, "working_time", WorkingTime::ALL, WorkingTime::as_str, &c.working_time);
+        put(&mut facets, "offer", Offer::ALL, Offer::as_str, &c.offer);
+        put(&mut facets, "remote", Remote::ALL, Remote::as_str, &c.remote);
+        put(&mut facets, "contract", Contract::ALL, Contract::as_str, &c.contract);
+        put(&mut facets, "experience", Experience::ALL, Experience::as_str, &c.experience);
+        put(&mut facets, "employer_type", EmployerType::ALL, EmployerType::as_str, &c.employer_type);
+        let named = |choices: &[Choice], counts: &[u64]| -> BTreeMap<String, u64> {
+            choices.iter().zip(counts).map(|(ch, n)| (ch.slug.clone(), *n)).collect()
+        };
+        facets.insert("profession".into(), named(&self.professions, &c.profession));
+        facets.insert("skill".into(), named(&self.skills, &c.skill));
+        let numbered = |values: &[u32], counts: &[u64]| -> BTreeMap<String, u64> {
+            values.iter().zip(counts).map(|(v, n)| (v.to_string(), *n)).collect()
+        };
+        facets.insert("posted_within_days".into(), numbered(POSTED_WITHIN, &c.posted));
+        facets.insert("salary_min".into(), numbered(SALARY_STEPS, &c.salary));
+        facets.insert("salary_only".into(), BTreeMap::from([("true".to_owned(), c.salary_only)]));
+        if with_place {
+            facets.insert("radius_km".into(), numbered(RADII, &c.radius));
+        }
+        facets
+    }
+
+    /// For a search without results: what dropping each active filter would give.
+    fn relaxations(&self, f: &JobFilter, c: &Counts, now: DateTime<Utc>) -> Vec<Relaxation> {
+        let mut out = Vec::new();
+        for (dim, param) in DIM_PARAMS.iter().enumerate() {
+            let mut relaxed = f.with_page(1);
+            let active = match dim {
+                D_PLACE => !std::mem::take(&mut relaxed.place).is_empty(),
+                D_PROFESSION => !std::mem::take(&mut relaxed.profession).is_empty(),
+                D_WORKING_TIME => !std::mem::take(&mut relaxed.working_time).is_empty(),
+                D_OFFER => !std::mem::take(&mut relaxed.offer).is_empty(),
+                D_REMOTE => !std::mem::take(&mut relaxed.remote).is_empty(),
+                D_CONTRACT => !std::mem::take(&mut relaxed.contract).is_empty(),
+                D_EXPERIENCE => !std::mem::take(&mut relaxed.experience).is_empty(),
+                D_EMPLOYER_TYPE => !std::mem::take(&mut relaxed.employer_type).is_empty(),
+                D_SKILL => !std::mem::take(&mut relaxed.skill).is_empty(),
+                D_SALARY => relaxed.salary_min.take().is_some() | std::mem::take(&mut relaxed.salary_only),
+                _ => relaxed.posted_within_days.take().is_some(),
+            };
+            if dim == D_PLACE {
+                relaxed.radius_km = None;
+            }
+            if active && c.dropped[dim] > 0 {
+                out.push(Relaxation { param: (*param).into(), count: c.dropped[dim], href: relaxed.href() });
+            }
+        }
+        if !f.q.is_empty() {
+            let without_text = JobFilter { q: String::new(), ..f.with_page(1) };
+            let count = self.search(&without_text, now).total;
+            if count > 0 {
+                out.push(Relaxation { param: "q".into(), count, href: without_text.href() });
+            }
+        }
+        out.sort_by(|a, b| b.count.cmp(&a.count));
+        out
+    }
+}
+
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod tests;

@@ -1,0 +1,100 @@
+//! Text normalisation shared by indexing and querying: case and umlaut folding (`ä` = `ae`),
+//! German Snowball stemming, and the gender suffix (`Medienassistentin` = `Medienassistent`).
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::LazyLock;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::German));
+
+const STOPWORDS: &[&str] = &[
+    "und", "oder", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "in", "im", "fuer", "mit", "von",
+    "zu", "zum", "zur", "bei", "auf", "an", "am", "als", "m", "w", "d", "wir", "sie", "ihr", "ihre", "es",
+];
+
+/// Lower case; `ä ö ü ß` as `ae oe ue ss`; other letters with accents lose them where common.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'á' | 'à' | 'â' => out.push('a'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `medienassistentin(nen)` → `medienassistent`; short words are left alone (`berlin`, `termin`).
+fn strip_gender(word: &str) -> &str {
+    for suffix in ["innen", "in"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 6
+            && (stem.ends_with("ent")
+                || stem.ends_with("er")
+                || stem.ends_with("eur")
+                || stem.ends_with("or")
+                || stem.ends_with("ant")
+                || stem.ends_with("ist")
+                || stem.ends_with("af")
+                || stem.ends_with("ot"))
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// The search terms of a text, in order, stopwords removed (duplicates kept).
+pub fn terms(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && !STOPWORDS.contains(w))
+        .map(|w| STEMMER.stem(strip_gender(w)).into_owned())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(word: &str) -> String {
+        let t = terms(word);
+        assert_eq!(t.len(), 1, "{word} → {t:?}");
+        t.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn case_umlauts_and_gender_fold_together() {
+        assert_eq!(one("Medienassistentin"), one("medienassistent"));
+        assert_eq!(one("Medienassistentinnen"), one("Medienassistent"));
+        assert_eq!(one("Bildbearbeitung"), one("bildbearbeitung"));
+        assert_eq!(one("Gelsenkirchen"), one("gelsenkirchen"));
+        assert_eq!(one("Mülheim"), one("Muelheim"));
+        assert_eq!(one("Fotografin"), one("Fotograf"));
+        assert_eq!(one("Redakteurin"), one("Redakteur"));
+    }
+
+    #[test]
+    fn stemming_joins_inflections() {
+        assert_eq!(one("Veranstaltungen"), one("Veranstaltung"));
+        assert_eq!(one("Agenturen"), one("Agentur"));
+    }
+
+    #[test]
+    fn short_words_keep_their_ending() {
+        assert_ne!(one("Termin"), one("Term"));
+    }
+
+    #[test]
+    fn stopwords_and_separators_vanish() {
+        assert_eq!(
+            terms("Medienassistent/in (m/w/d) für Social Media"),
+            vec![one("medienassistent"), one("social"), one("media")]
+        );
+        assert!(terms("und / oder").is_empty());
+    }
+}
