@@ -4,7 +4,7 @@ pub mod demo;
 pub mod seed;
 pub mod startup;
 
-pub use startup::{build_router, prepare_db, test_options};
+pub use startup::{app_state, build_router, prepare_db, test_options};
 
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]

@@ -10,6 +10,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use app::search::SearchHandle;
 use app::server::{AppState, Db, DbConfig, apply_schema, connect};
 use app::{App, shell};
 
@@ -23,6 +24,20 @@ pub async fn prepare_db(config: &DbConfig) -> Result<Db, crate::Error> {
     let articles = app::careers::content::all().map_err(crate::Error::Config)?;
     app::careers::repo::upsert_articles(&db, &articles).await?;
     Ok(db)
+}
+
+/// The state every request sees: options, database, and the search index built from it.
+/// `refresh_every` starts the background refresh (servers); tests leave it off.
+pub async fn app_state(
+    leptos_options: LeptosOptions,
+    db: Db,
+    refresh_every: Option<std::time::Duration>,
+) -> Result<AppState, crate::Error> {
+    let search = SearchHandle::load(&db).await?;
+    if let Some(every) = refresh_every {
+        search.spawn_refresher(db.clone(), every);
+    }
+    Ok(AppState { leptos_options, db, search })
 }
 
 /// Leptos options for tests and tools that serve no built site.
@@ -81,7 +96,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
     }
     let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
     leptos_options.site_addr = args.addr;
-    let router = build_router(AppState { leptos_options, db });
+    let state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?;
+    let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|source| crate::Error::Bind { addr: args.addr, source })?;

@@ -7,11 +7,12 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use app::jobs::repo::insert_jobs;
-use app::server::{AppState, Db};
+use app::server::Db;
 use common::{expired, fresh_db, job, with_employer};
 
 async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let router = server::build_router(AppState { leptos_options: server::test_options(), db: db.clone() });
+    let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
+    let router = server::build_router(state);
     let response = router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
@@ -63,9 +64,9 @@ async fn job_list_is_server_rendered_and_paged() {
     let (_, _, page2) = get(&db, "/jobs?page=2").await;
     assert_eq!(page2.matches("data-testid=\"job-card\"").count(), 5);
 
-    let (_, _, filtered) = get(&db, "/jobs?q=Nr.+7&place=bochum").await;
+    let (_, _, filtered) = get(&db, "/jobs?q=Nr.+17&place=bochum").await;
     assert_eq!(filtered.matches("data-testid=\"job-card\"").count(), 1);
-    assert!(filtered.contains("value=\"Nr. 7\""), "the form shows the active filter");
+    assert!(filtered.contains("value=\"Nr. 17\""), "the form shows the active filter");
 }
 
 #[tokio::test]
@@ -105,7 +106,7 @@ async fn career_page_shows_live_figures() {
     assert!(body.contains("Zwischen Kreativität und Handwerk"));
     assert!(body.contains("data-testid=\"open-listings\">25<"), "25 active listings");
     assert!(body.contains("2.600 € brutto / Monat"), "median of 25 × 2,400–2,800 €");
-    assert!(body.contains("href=\"/jobs?place=bochum&amp;profession=medienassistent\""));
+    assert!(body.contains("href=\"/jobs?place=bochum&amp;radius_km=0&amp;profession=medienassistent\""));
     assert_eq!(get(&db, "/beruf/medienassistent/essen").await.0, StatusCode::NOT_FOUND);
 }
 

@@ -38,7 +38,7 @@ impl Career {
         JobFilter {
             profession: self.profession_slug.clone(),
             place: self.city_slug.clone(),
-            page: 1,
+            radius_km: Some(0),
             ..Default::default()
         }
         .href()
@@ -61,6 +61,6 @@ mod tests {
             html: String::new(),
             figures: LiveFigures { open_listings: 0, median_salary: None, salary_count: 0, demo: false },
         };
-        assert_eq!(c.jobs_href(), "/jobs?place=bochum&profession=medienassistent");
+        assert_eq!(c.jobs_href(), "/jobs?place=bochum&radius_km=0&profession=medienassistent");
     }
 }

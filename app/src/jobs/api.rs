@@ -1,13 +1,12 @@
 //! Server functions for job listings: thin wrappers over the repository.
 use leptos::prelude::*;
 
-use super::model::{Choice, JobDetail, JobFilter, JobSummary, Page};
+use super::model::{Choice, JobDetail, JobFilter, SearchResponse};
 use crate::error::AppError;
 
 #[server(endpoint = "search_jobs")]
-pub async fn search_jobs(filter: JobFilter) -> Result<Page<JobSummary>, AppError> {
-    let db = crate::server::db()?;
-    super::repo::search(&db, &filter).await.map_err(|e| AppError::internal("search_jobs", e))
+pub async fn search_jobs(filter: JobFilter) -> Result<SearchResponse, AppError> {
+    Ok(crate::server::search_index()?.search(&filter, chrono::Utc::now()))
 }
 
 #[server(endpoint = "get_job")]

@@ -304,6 +304,39 @@ pub fn encode_query_value(value: &str) -> String {
     out
 }
 
+/// Splits and decodes a form-encoded query string (`+` as space, `%XX`); bad escapes stay literal.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    fn decode(v: &str) -> String {
+        let bytes = v.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let escaped = (bytes[i] == b'%')
+                .then(|| v.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()))
+                .flatten();
+            match (bytes[i], escaped) {
+                (_, Some(b)) => {
+                    out.push(b);
+                    i += 2;
+                }
+                (b'+', None) => out.push(b' '),
+                (b, None) => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
 /// Parses `"51.48,7.21"` into (lat, lon) when both are in range.
 pub fn parse_coords(place: &str) -> Option<(f64, f64)> {
     let (lat, lon) = place.split_once(',')?;

@@ -5,38 +5,21 @@ fn parse(query: &[(&str, &str)]) -> (JobFilter, Vec<ParamIssue>) {
     JobFilter::parse(query.iter().copied())
 }
 
-/// Splits a printed query string back into pairs, decoding as a browser would.
 fn pairs_of(query: &str) -> Vec<(String, String)> {
-    url_pairs(query)
+    query_pairs(query)
 }
 
-fn url_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (k.to_owned(), percent_decode(v))
-        })
-        .collect()
-}
-
-fn percent_decode(v: &str) -> String {
-    let mut out = Vec::new();
-    let b = v.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                out.push(u8::from_str_radix(&v[i + 1..i + 3], 16).unwrap());
-                i += 2;
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).unwrap()
+#[test]
+fn query_strings_decode_like_a_browser() {
+    assert_eq!(
+        query_pairs("?q=Bild+%26+Ton%2F%C3%84&place=&bad=%zz&x"),
+        vec![
+            ("q".to_owned(), "Bild & Ton/Ä".to_owned()),
+            ("place".to_owned(), String::new()),
+            ("bad".to_owned(), "%zz".to_owned()),
+            ("x".to_owned(), String::new()),
+        ]
+    );
 }
 
 #[test]

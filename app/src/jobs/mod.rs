@@ -1,9 +1,13 @@
 //! Job listings: model and URL filter (shared), server functions, repository (server), views.
 pub mod api;
+mod chips;
+mod detail;
 mod filter;
 pub mod model;
 mod page;
+mod panel;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-pub use page::{JobDetailPage, JobsPage};
+pub use detail::JobDetailPage;
+pub use page::{JobCard, JobsPage};

@@ -207,6 +207,9 @@ impl<T> Page<T> {
     }
 }
 
+/// Salary thresholds offered as filter options (EUR gross per month).
+pub const SALARY_STEPS: &[u32] = &[2000, 2500, 3000, 3500, 4000];
+
 /// Facet counts: parameter → value → how many results that choice would give with the other filters.
 pub type Facets = BTreeMap<String, BTreeMap<String, u64>>;
 
@@ -256,6 +259,7 @@ pub struct Choice {
 
 pub use super::filter::{
     DEFAULT_RADIUS_KM, JobFilter, MAX_PER_PAGE, MAX_Q_LEN, PER_PAGE, POSTED_WITHIN, ParamIssue, RADII, parse_coords,
+    query_pairs,
 };
 
 #[cfg(test)]

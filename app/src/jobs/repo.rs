@@ -4,8 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Choice, Contract, EmployerType, Experience, JobDetail, JobFilter, JobSummary, Offer, Page, Remote, Salary,
-    WorkingTime,
+    Choice, Contract, EmployerType, Experience, JobDetail, JobSummary, Offer, Remote, Salary, WorkingTime,
 };
 use crate::server::{Db, DbError, rows};
 
@@ -13,50 +12,9 @@ const SUMMARY_FIELDS: &str = "record::id(id) AS id, title, employer.name AS empl
     employer.type AS employer_type, city.name AS city, working_time, offer, remote, salary, \
     posted_at, source";
 
-/// The WHERE clause for a filter: constant fragments only; values are bound as `$q`, `$place`, ...
-fn conditions(filter: &JobFilter) -> String {
-    let mut conds = vec!["valid_through > time::now()"];
-    if !filter.q.is_empty() {
-        conds.push(
-            "(string::contains(string::lowercase(title), $q) \
-              OR string::contains(string::lowercase(employer.name), $q) \
-              OR string::contains(string::lowercase(array::join(skills, ' ')), $q))",
-        );
-    }
-    if !filter.place.is_empty() {
-        conds.push("city = type::record('city', $place)");
-    }
-    if !filter.profession.is_empty() {
-        conds.push("profession = type::record('profession', $profession)");
-    }
-    conds.join(" AND ")
-}
-
 #[derive(Deserialize)]
 struct Count {
     n: u64,
-}
-
-pub async fn search(db: &Db, filter: &JobFilter) -> Result<Page<JobSummary>, DbError> {
-    let page = filter.page.max(1);
-    let per_page = filter.per_page.clamp(1, super::model::MAX_PER_PAGE);
-    let start = u64::from(page - 1) * u64::from(per_page);
-    let cond = conditions(filter);
-    let sql = format!(
-        "SELECT {SUMMARY_FIELDS} FROM job WHERE {cond} ORDER BY posted_at DESC LIMIT $limit START $start;
-         SELECT count() AS n FROM job WHERE {cond} GROUP ALL;"
-    );
-    let mut response = db
-        .query(sql)
-        .bind(("q", filter.q.to_lowercase()))
-        .bind(("place", filter.place.clone()))
-        .bind(("profession", filter.profession.clone()))
-        .bind(("limit", i64::from(per_page)))
-        .bind(("start", start as i64))
-        .await?;
-    let items: Vec<JobSummary> = rows(&mut response, 0)?;
-    let total = rows::<Count>(&mut response, 1)?.first().map_or(0, |c| c.n);
-    Ok(Page { items, total, page, per_page })
 }
 
 #[derive(Deserialize)]
@@ -194,6 +152,7 @@ pub async fn insert_jobs(db: &Db, jobs: &[NewJob]) -> Result<(), DbError> {
                 source: $j.source, external_id: $j.external_id,
             };
          };
+         UPSERT meta:jobs SET version += 1;
          COMMIT TRANSACTION;",
     )
     .bind(("rows", rows))
@@ -207,14 +166,41 @@ pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
     let mut response = db
         .query(
             "SELECT count() AS n FROM job WHERE source = $source GROUP ALL;
+             BEGIN TRANSACTION;
              DELETE job WHERE source = $source;
-             DELETE employer WHERE source = $source;",
+             DELETE employer WHERE source = $source;
+             UPSERT meta:jobs SET version += 1;
+             COMMIT TRANSACTION;",
         )
         .bind(("source", source.to_owned()))
         .await?;
     let n = rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n);
     response.check()?;
     Ok(n)
+}
+
+/// Every active listing, for the search index.
+pub async fn load_docs(db: &Db) -> Result<Vec<crate::search::Doc>, DbError> {
+    let sql = format!(
+        "SELECT {SUMMARY_FIELDS}, profession.slug AS profession, profession.name AS profession_name,
+            city.slug AS city_slug, lat, lon, contract, experience, skills, valid_through, description
+         FROM job WHERE valid_through > time::now()"
+    );
+    let mut response = db.query(sql).await?;
+    rows(&mut response, 0)
+}
+
+/// The cities a search place can name.
+pub async fn cities(db: &Db) -> Result<Vec<crate::search::City>, DbError> {
+    let mut response = db.query("SELECT slug, name, lat, lon FROM city ORDER BY name").await?;
+    rows(&mut response, 0)
+}
+
+/// Bumped with every write to listings; see `search::SearchHandle`.
+pub async fn listings_version(db: &Db) -> Result<i64, DbError> {
+    let mut response = db.query("SELECT VALUE version FROM ONLY meta:jobs").await?;
+    let version: Option<i64> = response.take(0)?;
+    Ok(version.unwrap_or(0))
 }
 
 /// Number of listings (active or not).

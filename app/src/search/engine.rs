@@ -7,15 +7,13 @@ use std::ops::Bound;
 
 use super::geo::distance_km;
 use super::text::{fold, terms};
+use crate::jobs::model::SALARY_STEPS;
 use crate::jobs::model::{
     Choice, Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, POSTED_WITHIN, ParamIssue, RADII,
     Relaxation, Remote, Salary, SalaryUnit, SearchResponse, Sort, WorkingTime, parse_coords,
 };
 use crate::salary::stats::HOURS_PER_MONTH;
 use crate::ui::format::slugify;
-
-/// Salary thresholds offered as facet options (EUR gross per month).
-pub const SALARY_STEPS: &[u32] = &[2000, 2500, 3000, 3500, 4000];
 
 /// One listing as loaded from the database.
 #[derive(Debug, Clone, Deserialize)]
@@ -516,7 +514,7 @@ impl Index {
                 out.push(Relaxation { param: "q".into(), count, href: without_text.href() });
             }
         }
-        out.sort_by(|a, b| b.count.cmp(&a.count));
+        out.sort_by_key(|r| std::cmp::Reverse(r.count));
         out
     }
 }

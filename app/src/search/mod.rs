@@ -3,8 +3,10 @@
 //! database. SurrealDB stays the system of record; `SearchHandle` reloads when the listings change.
 mod engine;
 mod geo;
+mod handle;
 
 pub mod text;
 
-pub use engine::{Doc, Index};
+pub use engine::{City, Doc, Index};
 pub use geo::distance_km;
+pub use handle::SearchHandle;

@@ -9,7 +9,10 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
 
+use std::sync::Arc;
+
 use crate::error::AppError;
+use crate::search::{Index, SearchHandle};
 
 /// Everything a request handler may use. Cheap to clone; holds no state of its own
 /// beyond the database handle (app servers are stateless).
@@ -17,12 +20,21 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// The search read model, derived from `db` and rebuilt when listings change.
+    pub search: Arc<SearchHandle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
     }
+}
+
+/// The current search index inside a server function or SSR render.
+pub fn search_index() -> Result<Arc<Index>, AppError> {
+    use_context::<AppState>()
+        .map(|state| state.search.current())
+        .ok_or_else(|| AppError::internal("no AppState in context", "missing context"))
 }
 
 /// The database handle inside a server function or SSR render.

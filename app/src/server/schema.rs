@@ -7,6 +7,7 @@ use super::db::{Db, DbError, rows};
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../schema/0001_init.surql")),
     (2, include_str!("../../../schema/0002_reference_data.surql")),
+    (3, include_str!("../../../schema/0003_listing_version.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

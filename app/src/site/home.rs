@@ -53,10 +53,10 @@ pub fn HomePage() -> impl IntoView {
             <h2>"Neueste Stellen"</h2>
             <Suspense fallback=|| view! { <p class="loading">"Lade …"</p> }>
                 {move || Suspend::new(async move {
-                    let page = newest.await.unwrap_or_else(|_| crate::jobs::model::Page { items: vec![], total: 0, page: 1, per_page: 0 });
+                    let (items, total) = newest.await.map(|r| (r.items, r.total)).unwrap_or_default();
                     view! {
                         <ul class="newest">
-                            {page.items.into_iter().take(6).map(|job| view! {
+                            {items.into_iter().take(6).map(|job| view! {
                                 <li>
                                     <a href=job.href()>{job.title.clone()}</a>
                                     <span class="muted">{format!(" · {} · {}", job.employer, job.city)}</span>
@@ -64,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <p><a href="/jobs">{format!("Alle {} Stellen ansehen →", page.total)}</a></p>
+                        <p><a href="/jobs">{format!("Alle {total} Stellen ansehen →")}</a></p>
                     }
                 })}
             </Suspense>

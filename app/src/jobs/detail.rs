@@ -1,0 +1,101 @@
+//! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data.
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::api::get_job;
+use super::model::{JobDetail, JobFilter, parse_job_id};
+use crate::error::AppError;
+use crate::ui::format::format_date;
+use crate::ui::{ErrorView, set_http_status};
+
+#[component]
+pub fn JobDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| parse_job_id(&s)));
+    let job = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_job(id).await,
+            None => Err(AppError::NotFound("Diese Adresse enthält keine gültige Stellennummer.".into())),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Stelle wird geladen …"</p> }>
+            {move || Suspend::new(async move {
+                match job.await {
+                    Ok(detail) => view! { <JobDetailView detail/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn JobDetailView(detail: JobDetail) -> impl IntoView {
+    if detail.expired {
+        set_http_status(410);
+    }
+    let JobDetail { summary: job, .. } = &detail;
+    let canonical = job.href();
+    let similar = JobFilter {
+        profession: detail.profession_slug.clone(),
+        place: detail.city_slug.clone(),
+        page: 1,
+        ..Default::default()
+    };
+    let working_time = job.working_time.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ");
+    let description = format!("{} bei {} in {}", job.title, job.employer, job.city);
+    view! {
+        <Title text=job.title.clone()/>
+        <Meta name="description" content=description/>
+        <Link rel="canonical" href=canonical/>
+        <article class="job-detail" data-testid="job-detail">
+            {detail.expired.then(|| view! {
+                <p class="expired-notice" role="status" data-testid="expired">
+                    "Diese Stelle ist abgelaufen (gültig bis "{format_date(&detail.valid_through)}"). "
+                    <a href=similar.href()>"Ähnliche aktuelle Stellen ansehen"</a>
+                </p>
+            })}
+            <p class="breadcrumb"><a href="/jobs">"← Alle Stellen"</a></p>
+            <h1>{job.title.clone()}</h1>
+            <p class="employer">
+                {job.employer.clone()}" · "{job.employer_type.label()}
+                {job.is_demo().then(|| view! { <span class="badge demo">"Demo-Anzeige, erfunden"</span> })}
+            </p>
+            <dl class="facts-grid">
+                <dt>"Ort"</dt><dd>{job.city.clone()}</dd>
+                <dt>"Arbeitszeit"</dt><dd>{working_time}</dd>
+                <dt>"Anstellungsart"</dt><dd>{job.offer.label()}</dd>
+                <dt>"Vertrag"</dt><dd>{detail.contract.label()}</dd>
+                <dt>"Arbeitsort"</dt><dd>{job.remote.label()}</dd>
+                <dt>"Erfahrung"</dt><dd>{detail.experience.label()}</dd>
+                <dt>"Gehalt"</dt>
+                <dd>{match &job.salary {
+                    Some(s) => format!("{} ({})", s.display(), s.source.label()),
+                    None => "Keine Angabe in der Anzeige".to_owned(),
+                }}</dd>
+                <dt>"Veröffentlicht"</dt><dd>{format_date(&job.posted_at)}</dd>
+                <dt>"Bewerben bis"</dt><dd>{format_date(&detail.valid_through)}</dd>
+            </dl>
+            <Show when={let empty = detail.skills.is_empty(); move || !empty}>
+                <h2>"Gefragte Kenntnisse"</h2>
+            </Show>
+            <ul class="skills">
+                {detail.skills.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+            </ul>
+            <h2>"Beschreibung"</h2>
+            <div class="description" inner_html=detail.description_html.clone()></div>
+            <h2>"Bewerbung"</h2>
+            <p class="apply">
+                {detail.apply_url.clone().map(|url| view! {
+                    <a class="button primary" href=url rel="nofollow noopener" target="_blank">"Jetzt bewerben"</a>
+                })}
+                {detail.apply_email.clone().map(|mail| view! {
+                    " Per E-Mail: "<a href=format!("mailto:{mail}")>{mail.clone()}</a>
+                })}
+            </p>
+            <p><a href=similar.href()>{format!("Weitere Stellen als {} in {}", detail.profession, job.city)}</a></p>
+        </article>
+    }
+}
