@@ -1,4 +1,5 @@
 //! The `revierjobs` server: configuration, startup, router, seeding, demo data.
+pub mod api;
 pub mod config;
 pub mod demo;
 pub mod seed;

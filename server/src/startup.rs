@@ -51,6 +51,8 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/api/v1/jobs", get(crate::api::list_jobs))
+        .route("/api/v1/jobs/{id}", get(crate::api::get_job))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Baseline headers on every response (the CSP follows with the accounts work).

@@ -132,3 +132,53 @@ async fn demo_notice_appears_only_with_demo_listings() {
         assert!(body.contains("data-testid=\"demo-notice\""), "{path} shows the demo notice");
     }
 }
+
+async fn get_json(db: &Db, path: &str) -> (StatusCode, serde_json::Value) {
+    let (status, headers, body) = get(db, path).await;
+    assert!(headers["content-type"].to_str().unwrap().starts_with("application/json"), "{path}");
+    (status, serde_json::from_str(&body).unwrap())
+}
+
+#[tokio::test]
+async fn api_lists_jobs_with_facets() {
+    let db = db_with_jobs().await;
+    let (status, body) = get_json(&db, "/api/v1/jobs?place=bochum&radius_km=10&per_page=5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 25);
+    assert_eq!(body["per_page"], 5);
+    let item = &body["items"][0];
+    assert_eq!(item["title"], "Medienassistent/in Nr. 1");
+    assert_eq!(item["employer"]["name"], "Testagentur Zeche");
+    assert_eq!(item["employer"]["type"], "agency");
+    assert_eq!(item["location"]["city"], "Bochum");
+    assert!(item["distance_km"].as_f64().unwrap() < 10.0);
+    assert_eq!(item["salary"]["unit"], "month");
+    assert_eq!(item["url"], "/jobs/1-medienassistent-in-nr-1-bochum");
+    assert_eq!(body["facets"]["working_time"]["full_time"], 25);
+    assert_eq!(body["facets"]["radius_km"]["10"], 25);
+}
+
+#[tokio::test]
+async fn api_rejects_bad_parameters_by_name() {
+    let db = db_with_jobs().await;
+    for (query, param) in
+        [("radius_km=7", "radius_km"), ("offer=x", "offer"), ("place=Atlantis", "place"), ("per_page=500", "per_page")]
+    {
+        let (status, body) = get_json(&db, &format!("/api/v1/jobs?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(body["param"], param, "{query}");
+        assert_eq!(body["error"], "invalid_parameter");
+    }
+}
+
+#[tokio::test]
+async fn api_detail_statuses() {
+    let db = db_with_jobs().await;
+    let (status, body) = get_json(&db, "/api/v1/jobs/3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["id"], 3);
+    assert_eq!(body["description_html"], "<p>Aufgaben</p>");
+    assert_eq!(get_json(&db, "/api/v1/jobs/99").await.0, StatusCode::GONE);
+    assert_eq!(get_json(&db, "/api/v1/jobs/12345").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get_json(&db, "/api/v1/jobs/abc").await.0, StatusCode::BAD_REQUEST);
+}

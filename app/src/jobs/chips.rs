@@ -21,10 +21,11 @@ pub fn chips(f: &JobFilter, r: &SearchResponse) -> Vec<Chip> {
     }
     if !f.place.is_empty() {
         let place = r.place.clone().unwrap_or_else(|| f.place.clone());
-        chip(
-            format!("{place}, {} km", f.effective_radius_km()),
-            JobFilter { place: String::new(), radius_km: None, ..base.clone() },
-        );
+        let label = match f.effective_radius_km() {
+            0 => format!("{place} (nur im Ort)"),
+            km => format!("{place}, {km} km"),
+        };
+        chip(label, JobFilter { place: String::new(), radius_km: None, ..base.clone() });
     }
     if !f.profession.is_empty() {
         chip(name_of(&r.professions, &f.profession), JobFilter { profession: String::new(), ..base.clone() });

@@ -172,6 +172,8 @@ pub struct JobDetail {
     pub profession: String,
     pub profession_slug: String,
     pub city_slug: String,
+    pub lat: f64,
+    pub lon: f64,
     /// Sanitized HTML.
     pub description_html: String,
     pub contract: Contract,

@@ -8,7 +8,7 @@ use super::chips::{chips, param_label};
 use super::model::{JobFilter, JobSummary, ParamIssue, SearchResponse};
 use super::panel::FilterPanel;
 use crate::ui::ErrorView;
-use crate::ui::format::format_date;
+use crate::ui::format::{count_jobs, format_date};
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
@@ -40,8 +40,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
     let chips = chips(&filter, &response);
     let count_text = match response.total {
         0 => "Keine passenden Stellen".to_owned(),
-        1 => "1 Stelle".to_owned(),
-        n => format!("{n} Stellen"),
+        n => count_jobs(n),
     };
     let pages = response.page_count();
     let current = response.page;
@@ -79,7 +78,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                         <p>"Mit weniger Filtern gibt es Treffer:"</p>
                         <ul>
                             {relaxations.into_iter().map(|r| view! {
-                                <li><a href=r.href>{format!("ohne „{}“: {} Stellen", param_label(&r.param), r.count)}</a></li>
+                                <li><a href=r.href>{format!("ohne „{}“: {}", param_label(&r.param), count_jobs(r.count))}</a></li>
                             }).collect_view()}
                         </ul>
                     </div>

@@ -24,6 +24,8 @@ struct DetailRow {
     profession: String,
     profession_slug: String,
     city_slug: String,
+    lat: f64,
+    lon: f64,
     description: String,
     contract: Contract,
     experience: Experience,
@@ -37,7 +39,7 @@ struct DetailRow {
 pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
     let sql = format!(
         "SELECT {SUMMARY_FIELDS}, profession.name AS profession, profession.slug AS profession_slug,
-            city.slug AS city_slug, description, contract, experience, skills, valid_through,
+            city.slug AS city_slug, lat, lon, description, contract, experience, skills, valid_through,
             apply_url, apply_email, valid_through <= time::now() AS expired
          FROM ONLY type::record('job', $id)"
     );
@@ -50,6 +52,8 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
         profession: row.profession,
         profession_slug: row.profession_slug,
         city_slug: row.city_slug,
+        lat: row.lat,
+        lon: row.lon,
         description_html: ammonia::clean(&row.description),
         contract: row.contract,
         experience: row.experience,

@@ -54,6 +54,7 @@ struct Meta {
 
 pub struct Index {
     docs: Vec<Doc>,
+    by_id: HashMap<i64, usize>,
     meta: Vec<Meta>,
     /// Term → (listing, weight).
     postings: BTreeMap<String, Vec<(u32, f32)>>,
@@ -198,7 +199,8 @@ impl Index {
                 valid: doc.valid_through.timestamp(),
             });
         }
-        Index { docs, meta, postings: postings.into_iter().collect(), skills, skill_ids, cities, professions }
+        let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
+        Index { docs, by_id, meta, postings: postings.into_iter().collect(), skills, skill_ids, cities, professions }
     }
 
     pub fn len(&self) -> usize {
@@ -207,6 +209,11 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// A listing by id (as loaded; it may have expired since).
+    pub fn doc(&self, id: i64) -> Option<&Doc> {
+        self.by_id.get(&id).map(|i| &self.docs[*i])
     }
 
     fn resolve_place(&self, f: &JobFilter) -> Result<Option<Place>, ParamIssue> {

@@ -24,6 +24,11 @@ pub fn format_eur_range(min: u32, max: u32) -> String {
     if min == max { format_eur(min) } else { format!("{}–{}", group_thousands(min), format_eur(max)) }
 }
 
+/// `"1 Stelle"`, `"12 Stellen"`.
+pub fn count_jobs(n: u64) -> String {
+    if n == 1 { "1 Stelle".to_owned() } else { format!("{n} Stellen") }
+}
+
 /// German calendar date, `26.11.2026`.
 pub fn format_date(date: &DateTime<Utc>) -> String {
     format!("{:02}.{:02}.{}", date.day(), date.month(), date.year())
@@ -79,6 +84,13 @@ mod tests {
     fn ranges_collapse_when_equal() {
         assert_eq!(format_eur_range(2300, 2900), "2.300–2.900 €");
         assert_eq!(format_eur_range(2500, 2500), "2.500 €");
+    }
+
+    #[test]
+    fn job_counts_agree_in_number() {
+        assert_eq!(count_jobs(0), "0 Stellen");
+        assert_eq!(count_jobs(1), "1 Stelle");
+        assert_eq!(count_jobs(2), "2 Stellen");
     }
 
     #[test]

@@ -1,0 +1,172 @@
+//! The public JSON API: `GET /api/v1/jobs` (same parameters as `/jobs`) and `GET /api/v1/jobs/{id}`.
+//! Bad parameters answer 400 with the parameter named; nothing is silently ignored.
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use app::jobs::model::{
+    Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
+    parse_job_id, query_pairs,
+};
+use app::search::Doc;
+use app::server::AppState;
+
+#[derive(Serialize)]
+pub struct Employer {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub employer_type: EmployerType,
+}
+
+#[derive(Serialize)]
+pub struct Location {
+    pub city: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// One listing in API responses.
+#[derive(Serialize)]
+pub struct ApiJob {
+    pub id: i64,
+    pub title: String,
+    pub employer: Employer,
+    pub location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    pub working_time: Vec<WorkingTime>,
+    pub offer: Offer,
+    pub remote: Remote,
+    pub contract: Contract,
+    pub experience: Experience,
+    pub skills: Vec<String>,
+    pub salary: Option<Salary>,
+    pub posted_at: DateTime<Utc>,
+    pub valid_through: DateTime<Utc>,
+    pub url: String,
+    /// Demo listings are invented; this says so.
+    pub demo: bool,
+}
+
+impl ApiJob {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        s: &JobSummary,
+        lat: f64,
+        lon: f64,
+        contract: Contract,
+        experience: Experience,
+        skills: &[String],
+        valid_through: DateTime<Utc>,
+        distance_km: Option<f64>,
+    ) -> Self {
+        ApiJob {
+            id: s.id,
+            title: s.title.clone(),
+            employer: Employer { name: s.employer.clone(), employer_type: s.employer_type },
+            location: Location { city: s.city.clone(), lat, lon },
+            distance_km,
+            working_time: s.working_time.clone(),
+            offer: s.offer,
+            remote: s.remote,
+            contract,
+            experience,
+            skills: skills.to_vec(),
+            salary: s.salary.clone(),
+            posted_at: s.posted_at,
+            valid_through,
+            url: s.href(),
+            demo: s.is_demo(),
+        }
+    }
+
+    fn from_doc(doc: &Doc, distance_km: Option<f64>) -> Self {
+        let (d, s) = (doc, &doc.summary);
+        Self::new(s, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, distance_km)
+    }
+}
+
+#[derive(Serialize)]
+pub struct JobList {
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub items: Vec<ApiJob>,
+    pub facets: Facets,
+}
+
+#[derive(Serialize)]
+pub struct ApiError {
+    pub error: &'static str,
+    /// The first parameter at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<ParamIssue>,
+}
+
+fn error(status: StatusCode, error: &'static str, message: String, issues: Vec<ParamIssue>) -> Response {
+    let param = issues.first().map(|i| i.param.clone());
+    (status, Json(ApiError { error, param, message, issues })).into_response()
+}
+
+pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let pairs = query_pairs(query.as_deref().unwrap_or_default());
+    let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let index = state.search.current();
+    let result = index.search(&filter, Utc::now());
+    issues.extend(result.issues.iter().cloned());
+    if let Some(first) = issues.first() {
+        let message = format!("{}: {}", first.param, first.message);
+        return error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues);
+    }
+    let items = result
+        .items
+        .iter()
+        .filter_map(|job| index.doc(job.id).map(|doc| ApiJob::from_doc(doc, job.distance_km)))
+        .collect();
+    Json(JobList { total: result.total, page: result.page, per_page: result.per_page, items, facets: result.facets })
+        .into_response()
+}
+
+#[derive(Serialize)]
+pub struct JobDetailResponse {
+    #[serde(flatten)]
+    pub job: ApiJob,
+    pub description_html: String,
+    pub apply_url: Option<String>,
+    pub apply_email: Option<String>,
+    pub expired: bool,
+}
+
+pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
+    let Some(id) = parse_job_id(&segment) else {
+        let issue = ParamIssue { param: "id".into(), message: format!("„{segment}“ ist keine Stellennummer.") };
+        return error(StatusCode::BAD_REQUEST, "invalid_parameter", issue.message.clone(), vec![issue]);
+    };
+    let detail = match app::jobs::repo::get(&state.db, id).await {
+        Ok(Some(detail)) => detail,
+        Ok(None) => {
+            return error(StatusCode::NOT_FOUND, "not_found", format!("Die Stelle {id} gibt es nicht."), vec![]);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, id, "api get_job");
+            return error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Interner Fehler.".into(), vec![]);
+        }
+    };
+    let d = &detail;
+    let job = ApiJob::new(&d.summary, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, None);
+    let status = if detail.expired { StatusCode::GONE } else { StatusCode::OK };
+    let body = JobDetailResponse {
+        job,
+        description_html: detail.description_html,
+        apply_url: detail.apply_url,
+        apply_email: detail.apply_email,
+        expired: detail.expired,
+    };
+    (status, Json(body)).into_response()
+}
