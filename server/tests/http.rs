@@ -86,6 +86,12 @@ async fn detail_page_statuses() {
     assert!(body.contains("Medienassistent/in Nr. 3"));
     assert!(body.contains("rel=\"canonical\""));
     assert!(body.contains("Testagentur Zeche"));
+    let ld_start = body.find("<script type=\"application/ld+json\">").expect("JSON-LD on a real listing") + 35;
+    let ld_end = ld_start + body[ld_start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&body[ld_start..ld_end]).unwrap();
+    assert_eq!(ld["@type"], "JobPosting");
+    assert_eq!(ld["title"], "Medienassistent/in Nr. 3");
+    assert!(!body.contains("noindex"));
 
     let (status, _, body) = get(&db, "/jobs/99").await;
     assert_eq!(status, StatusCode::GONE);
@@ -127,6 +133,11 @@ async fn demo_notice_appears_only_with_demo_listings() {
     let (_, _, body) = get(&db, "/jobs").await;
     assert!(!body.contains("data-testid=\"demo-notice\""));
     server::seed::seed_demo(&db, 40, chrono::Utc::now(), |_| {}).await.unwrap();
+    // Demo listings are never offered to job search engines as real postings.
+    let (_, _, demo_detail) = get(&db, "/jobs/120").await; // demo ids continue after the highest (99)
+    assert!(demo_detail.contains("Demo-Anzeige, erfunden"));
+    assert!(demo_detail.contains("<meta name=\"robots\" content=\"noindex\""));
+    assert!(!demo_detail.contains("application/ld+json"));
     for path in ["/", "/jobs", "/impressum"] {
         let (_, _, body) = get(&db, path).await;
         assert!(body.contains("data-testid=\"demo-notice\""), "{path} shows the demo notice");

@@ -50,6 +50,8 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
         <Title text=job.title.clone()/>
         <Meta name="description" content=description/>
         <Link rel="canonical" href=canonical/>
+        {job.is_demo().then(|| view! { <Meta name="robots" content="noindex"/> })}
+        {detail.json_ld.clone().map(|data| view! { <script type="application/ld+json" inner_html=data></script> })}
         <article class="job-detail" data-testid="job-detail">
             {detail.expired.then(|| view! {
                 <p class="expired-notice" role="status" data-testid="expired">

@@ -3,6 +3,8 @@ pub mod api;
 mod chips;
 mod detail;
 mod filter;
+#[cfg(feature = "ssr")]
+pub mod jsonld;
 pub mod model;
 mod page;
 mod panel;

@@ -183,6 +183,9 @@ pub struct JobDetail {
     pub apply_url: Option<String>,
     pub apply_email: Option<String>,
     pub expired: bool,
+    /// schema.org JobPosting JSON-LD; `None` for demo listings, which must not reach job search engines.
+    #[serde(default)]
+    pub json_ld: Option<String>,
 }
 
 /// The id in `/jobs/{id}` or `/jobs/{id}-{slug}`.

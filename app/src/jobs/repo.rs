@@ -47,7 +47,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
     let value: Option<serde_json::Value> = response.take(0)?;
     let Some(value) = value.filter(|v| !v.is_null()) else { return Ok(None) };
     let row: DetailRow = serde_json::from_value(value)?;
-    Ok(Some(JobDetail {
+    let mut detail = JobDetail {
         summary: row.summary,
         profession: row.profession,
         profession_slug: row.profession_slug,
@@ -62,7 +62,12 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
         apply_url: row.apply_url,
         apply_email: row.apply_email,
         expired: row.expired,
-    }))
+        json_ld: None,
+    };
+    if !detail.summary.is_demo() {
+        detail.json_ld = Some(super::jsonld::job_posting(&detail, ""));
+    }
+    Ok(Some(detail))
 }
 
 /// Professions and cities for the filter form, by name.
