@@ -53,7 +53,7 @@ fn Check(param: &'static str, value: String, label: String, checked: bool, count
     let disabled = count == 0 && !checked;
     view! {
         <li class:disabled=disabled>
-            <input type="checkbox" id=id.clone() name=param value=value checked=checked disabled=disabled/>
+            <input type="checkbox" id=id.clone() name=param value=value checked=checked prop:checked=checked disabled=disabled/>
             <label for=id>{label}" "<span class="count">{count}</span></label>
         </li>
     }
@@ -95,12 +95,12 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
             <div class="search-row">
                 <div class="field grow">
                     <label for="q">"Was?"</label>
-                    <input id="q" name="q" type="search" value=f.q.clone() maxlength="200"
+                    <input id="q" name="q" type="search" value=f.q.clone() prop:value=f.q.clone() maxlength="200"
                         placeholder="z. B. Social Media, Bildbearbeitung"/>
                 </div>
                 <div class="field">
                     <label for="place">"Wo?"</label>
-                    <input id="place" name="place" type="text" list="cities" value=f.place.clone()
+                    <input id="place" name="place" type="text" list="cities" value=f.place.clone() prop:value=f.place.clone()
                         placeholder="Stadt oder „51.48,7.21“" autocomplete="off"/>
                     <datalist id="cities">
                         {r.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
@@ -115,7 +115,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                                 (k, true) => format!("{k} km ({})", r.count("radius_km", &k.to_string())),
                                 (k, false) => format!("{k} km"),
                             };
-                            view! { <option value=km.to_string() selected=*km == radius>{label}</option> }
+                            view! { <option value=km.to_string() selected=*km == radius prop:selected=*km == radius>{label}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -134,7 +134,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                                 _ => true,
                             }).map(|s| {
                                 let value = if f.sort.is_none() && *s == f.effective_sort() { "" } else { s.as_str() };
-                                view! { <option value=value selected=*s == f.effective_sort()>{s.label()}</option> }
+                                view! { <option value=value selected=*s == f.effective_sort() prop:selected=*s == f.effective_sort()>{s.label()}</option> }
                             }).collect_view()}
                         </select>
                     </div>
@@ -146,7 +146,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                                 let n = r.count("profession", &p.slug);
                                 let selected = p.slug == f.profession;
                                 view! {
-                                    <option value=p.slug.clone() selected=selected disabled=n == 0 && !selected>
+                                    <option value=p.slug.clone() selected=selected prop:selected=selected disabled=n == 0 && !selected>
                                         {format!("{} ({n})", p.name)}
                                     </option>
                                 }
@@ -168,7 +168,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                                 {SALARY_STEPS.iter().map(|s| {
                                     let n = r.count("salary_min", &s.to_string());
                                     view! {
-                                        <option value=s.to_string() selected=f.salary_min == Some(*s)>
+                                        <option value=s.to_string() selected=f.salary_min == Some(*s) prop:selected=f.salary_min == Some(*s)>
                                             {format!("ab {} ({n})", format_eur(*s))}
                                         </option>
                                     }
@@ -187,7 +187,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                             {POSTED_WITHIN.iter().map(|d| {
                                 let n = r.count("posted_within_days", &d.to_string());
                                 let label = if *d == 1 { format!("seit gestern ({n})") } else { format!("letzte {d} Tage ({n})") };
-                                view! { <option value=d.to_string() selected=f.posted_within_days == Some(*d)>{label}</option> }
+                                view! { <option value=d.to_string() selected=f.posted_within_days == Some(*d) prop:selected=f.posted_within_days == Some(*d)>{label}</option> }
                             }).collect_view()}
                         </select>
                     </fieldset>

@@ -1,0 +1,97 @@
+import { test, expect } from "@playwright/test";
+
+async function hydrated(page) {
+  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
+}
+
+const count = async (page) => Number((await page.getByTestId("result-count").innerText()).match(/\d+/)?.[0] ?? 0);
+
+test("a facet option applies at once, its count is the result, Back restores", async ({ page }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  const all = await count(page);
+  const option = page.locator("label[for=f-working_time-part_time]");
+  const predicted = Number(await option.locator(".count").innerText());
+  expect(predicted).toBeGreaterThan(0);
+  expect(predicted).toBeLessThan(all);
+  await option.click();
+  await expect(page).toHaveURL(/\/jobs\?working_time=part_time$/);
+  await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
+  await expect(page.locator("#f-working_time-part_time")).toBeChecked();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByTestId("result-count")).toHaveText(`${all} Stellen`);
+  await expect(page.locator("#f-working_time-part_time")).not.toBeChecked();
+  await page.goForward();
+  await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
+});
+
+test("chips remove one filter each, reset removes all", async ({ page }) => {
+  await page.goto("/jobs?offer=internship&remote=hybrid");
+  await hydrated(page);
+  await expect(page.getByTestId("filter-chip")).toHaveCount(2);
+  await page.getByTestId("filter-chip").filter({ hasText: "Praktikum" }).click();
+  await expect(page).toHaveURL(/\/jobs\?remote=hybrid$/);
+  await expect(page.getByTestId("filter-chip")).toHaveCount(1);
+  await page.getByTestId("reset-filters").click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByTestId("filter-chip")).toHaveCount(0);
+});
+
+test("a search without results says which filter to drop", async ({ page }) => {
+  await page.goto("/jobs?skill=rigging&skill=canva");
+  await expect(page.getByTestId("result-count")).toHaveText("Keine passenden Stellen");
+  const hint = page.getByTestId("relaxations").getByRole("link").first();
+  const promised = Number((await hint.innerText()).match(/(\d+) Stelle/)[1]);
+  await hint.click();
+  await expect(page.getByTestId("result-count")).toHaveText(new RegExp(`^${promised} Stelle`));
+});
+
+test("unknown values are reported with the parameter", async ({ page }) => {
+  await page.goto("/jobs?radius_km=7&place=Atlantis&offer=astronaut");
+  const issues = page.getByTestId("param-issue");
+  await expect(issues).toHaveCount(3);
+  await expect(issues.filter({ hasText: "radius_km" })).toHaveCount(1);
+  await expect(issues.filter({ hasText: "Atlantis" })).toHaveCount(1);
+  await expect(issues.filter({ hasText: "astronaut" })).toHaveCount(1);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("filters live in a drawer, the page never scrolls sideways", async ({ page }) => {
+    await page.goto("/jobs");
+    await hydrated(page);
+    const option = page.locator("label[for=f-remote-hybrid]");
+    await expect(option).toBeHidden();
+    await page.locator(".filter-drawer > summary").click();
+    await expect(option).toBeVisible();
+    await option.click();
+    await expect(page).toHaveURL(/remote=hybrid/);
+    await expect(page.locator(".filter-drawer > summary")).toContainText("1 aktiv");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("checkboxes and selects apply with the submit button", async ({ page }) => {
+    await page.goto("/jobs");
+    const predicted = Number(await page.locator("label[for=f-offer-employment] .count").innerText());
+    await page.locator("#f-offer-employment").check();
+    await page.getByRole("button", { name: "Suchen" }).click();
+    await expect(page).toHaveURL(/offer=employment/);
+    await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
+    await expect(page.locator("#f-offer-employment")).toBeChecked();
+  });
+});
+
+test("demo listings are not offered to job search engines", async ({ page }) => {
+  await page.goto("/jobs");
+  await page.getByTestId("job-card").first().getByRole("link").click();
+  await expect(page.getByTestId("job-detail")).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+});
