@@ -10,12 +10,13 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
 	@echo "make test   fmt, clippy, unit + integration tests, end-to-end tests in Chromium"
 	@echo "make build  release build of server binary and site"
+	@echo "make bench  print speed and memory figures for 100,000 listings"
 	@echo "make fmt    format the code"
 
 tools:
@@ -47,6 +48,10 @@ e2e-build:
 e2e: e2e-build
 	cd end2end && REVIERJOBS_BIN=$(abspath $(TARGET_DIR))/debug/revierjobs \
 		LEPTOS_SITE_ROOT=$(abspath $(SITE_ROOT)) E2E_ADDR=$(E2E_ADDR) npx playwright test
+
+# Figures, not assertions: seeding, index load, memory, search latency beside a linear scan.
+bench:
+	cargo bench -p server --bench search
 
 fmt:
 	cargo fmt --all

@@ -1,0 +1,146 @@
+//! `make bench`: prints figures for 100,000 demo listings. Never a test: nothing here asserts on time.
+//!   - seeding into embedded SurrealKV (fsync on every commit) and loading the search index
+//!   - resident memory with the index loaded
+//!   - search latency (p50/p95/p99) over filter/facet/sort combinations, beside a plain linear scan
+use std::time::{Duration, Instant};
+
+use app::jobs::model::{EmployerType, Experience, JobFilter, Offer, Remote, Sort, WorkingTime};
+use app::search::{Doc, SearchHandle};
+use app::server::DbConfig;
+use chrono::Utc;
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> (f64, f64, f64) {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1000.0;
+    (at(0.5), at(0.95), at(0.99))
+}
+
+fn filters() -> Vec<JobFilter> {
+    let base = JobFilter::default();
+    let mut out = vec![
+        base.clone(),
+        JobFilter { q: "Medienassistent".into(), ..base.clone() },
+        JobFilter { q: "Social Media Video".into(), ..base.clone() },
+        JobFilter { q: "bildbearbeitung".into(), place: "bochum".into(), ..base.clone() },
+        JobFilter { place: "bochum".into(), radius_km: Some(10), sort: Some(Sort::Distance), ..base.clone() },
+        JobFilter { place: "51.51,7.46".into(), radius_km: Some(50), ..base.clone() },
+        JobFilter { working_time: vec![WorkingTime::PartTime], remote: vec![Remote::Hybrid], ..base.clone() },
+        JobFilter {
+            offer: vec![Offer::Employment],
+            experience: vec![Experience::Entry],
+            sort: Some(Sort::Salary),
+            ..base.clone()
+        },
+        JobFilter {
+            employer_type: vec![EmployerType::Agency, EmployerType::Public],
+            salary_min: Some(2800),
+            ..base.clone()
+        },
+        JobFilter { skill: vec!["social-media".into(), "kurze-videoformate".into()], ..base.clone() },
+        JobFilter { salary_only: true, posted_within_days: Some(7), ..base.clone() },
+        JobFilter {
+            profession: "medienassistent".into(),
+            place: "bochum".into(),
+            radius_km: Some(25),
+            page: 5,
+            ..base.clone()
+        },
+    ];
+    let more: Vec<JobFilter> =
+        out.iter().map(|f| JobFilter { sort: Some(Sort::Newest), page: 2, ..f.clone() }).collect();
+    out.extend(more);
+    out
+}
+
+/// The same selection without an index: one pass with plain predicates (no text, no facets).
+fn linear_scan(docs: &[Doc], f: &JobFilter, now: chrono::DateTime<Utc>) -> usize {
+    docs.iter()
+        .filter(|d| d.valid_through > now)
+        .filter(|d| f.working_time.is_empty() || d.summary.working_time.iter().any(|w| f.working_time.contains(w)))
+        .filter(|d| f.offer.is_empty() || f.offer.contains(&d.summary.offer))
+        .filter(|d| f.remote.is_empty() || f.remote.contains(&d.summary.remote))
+        .filter(|d| f.experience.is_empty() || f.experience.contains(&d.experience))
+        .filter(|d| f.employer_type.is_empty() || f.employer_type.contains(&d.summary.employer_type))
+        .filter(|d| f.profession.is_empty() || d.profession == f.profession)
+        .count()
+}
+
+#[tokio::main]
+async fn main() {
+    let n: usize = std::env::var("BENCH_LISTINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("surrealkv://{}/bench", dir.path().display());
+    println!(
+        "Revierjobs bench: {n} demo listings, {} cores",
+        std::thread::available_parallelism().map_or(1, |c| c.get())
+    );
+
+    let db = server::prepare_db(&DbConfig { url, ..DbConfig::memory() }).await.expect("database");
+    let started = Instant::now();
+    let report = server::seed::seed_demo(&db, n, Utc::now(), |_| {}).await.expect("seed");
+    println!(
+        "seed (surrealkv, fsync per commit): {:>8.1} s  ({} listings)",
+        started.elapsed().as_secs_f64(),
+        report.jobs
+    );
+
+    let rss_before = rss_mb();
+    let started = Instant::now();
+    let handle = SearchHandle::load(&db).await.expect("index");
+    let index = handle.current();
+    println!(
+        "index load from database:          {:>8.1} s  ({} active listings)",
+        started.elapsed().as_secs_f64(),
+        index.len()
+    );
+    println!(
+        "resident memory (process):         {:>8.0} MB (+{:.0} MB while loading the index)",
+        rss_mb(),
+        rss_mb() - rss_before
+    );
+
+    let docs: Vec<Doc> = {
+        let mut r = db.query("SELECT record::id(id) AS id, title, employer.name AS employer, employer.type AS employer_type, city.name AS city, working_time, offer, remote, salary, posted_at, source, profession.slug AS profession, profession.name AS profession_name, city.slug AS city_slug, lat, lon, contract, experience, skills, valid_through FROM job").await.unwrap();
+        app::server::rows(&mut r, 0).unwrap()
+    };
+    let now = Utc::now();
+    println!();
+    println!(
+        "{:<70} {:>8} {:>8} {:>8} {:>9} {:>7}",
+        "query (search + facets + sort + page)", "p50 ms", "p95 ms", "p99 ms", "scan ms", "ratio"
+    );
+    let mut worst_p95: f64 = 0.0;
+    for f in filters() {
+        let mut samples = Vec::new();
+        let mut scans = Vec::new();
+        for _ in 0..40 {
+            let t = Instant::now();
+            std::hint::black_box(index.search(&f, now));
+            samples.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(linear_scan(&docs, &f, now));
+            scans.push(t.elapsed());
+        }
+        let (p50, p95, p99) = percentiles(samples);
+        let (scan50, _, _) = percentiles(scans);
+        worst_p95 = worst_p95.max(p95);
+        let label = if f.is_empty() && f.page == 1 { "(no filter)".to_owned() } else { f.to_string() };
+        println!(
+            "{:<70} {p50:>8.2} {p95:>8.2} {p99:>8.2} {scan50:>9.2} {:>6.1}x",
+            label.chars().take(70).collect::<String>(),
+            p95 / scan50
+        );
+    }
+    println!();
+    println!("worst p95 over all combinations:   {worst_p95:>8.2} ms");
+}
