@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async/>
+                    // Before `/jobs/:id`: the matcher tries routes in order.
+                    <Route path=path!("/jobs/:profession/:city") view=JobsPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/beruf/:profession/:city") view=CareerPage ssr=SsrMode::Async/>
                     <Route path=path!("/impressum") view=Impressum ssr=SsrMode::Async/>

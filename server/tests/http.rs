@@ -70,6 +70,20 @@ async fn job_list_is_server_rendered_and_paged() {
 }
 
 #[tokio::test]
+async fn profession_and_city_paths_equal_the_query_form() {
+    let db = db_with_jobs().await;
+    let (status, _, path_page) = get(&db, "/jobs/medienassistent/bochum").await;
+    assert_eq!(status, StatusCode::OK, "{}", &path_page[path_page.find("<main").unwrap_or(0)..]);
+    let (_, _, query_page) = get(&db, "/jobs?profession=medienassistent&place=bochum").await;
+    let cards = |html: &str| html.matches("data-testid=\"job-card\"").count();
+    assert_eq!(cards(&path_page), 20);
+    assert_eq!(cards(&path_page), cards(&query_page));
+    for page in [&path_page, &query_page] {
+        assert!(page.contains("<link href=\"/jobs/medienassistent/bochum\" rel=\"canonical\">"));
+    }
+}
+
+#[tokio::test]
 async fn bad_parameters_are_reported_not_ignored() {
     let db = db_with_jobs().await;
     let (status, _, body) = get(&db, "/jobs?page=zwei").await;

@@ -224,6 +224,31 @@ impl JobFilter {
         if query.is_empty() { "/jobs".to_owned() } else { format!("/jobs?{query}") }
     }
 
+    /// The URL search engines should index for this view: `/jobs/{profession}/{place}` when exactly
+    /// a profession and a city slug are chosen, the query form otherwise.
+    pub fn canonical_href(&self) -> String {
+        let first = self.with_page(1);
+        let plain =
+            JobFilter { profession: first.profession.clone(), place: first.place.clone(), ..Default::default() };
+        let is_slug = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        if first == plain && is_slug(&first.profession) && is_slug(&first.place) {
+            format!("/jobs/{}/{}", first.profession, first.place)
+        } else {
+            first.href()
+        }
+    }
+
+    /// Adds the path parameters of `/jobs/{profession}/{place}` (the query string wins where both say).
+    pub fn with_path(mut self, profession: Option<String>, place: Option<String>) -> Self {
+        if let Some(p) = profession.filter(|_| self.profession.is_empty()) {
+            self.profession = slugify(&p);
+        }
+        if let Some(p) = place.filter(|_| self.place.is_empty()) {
+            self.place = p;
+        }
+        self
+    }
+
     /// Whether anything narrows the results (paging and sorting do not).
     pub fn is_empty(&self) -> bool {
         Self { page: 1, per_page: PER_PAGE, sort: None, ..self.clone() } == Self::default()

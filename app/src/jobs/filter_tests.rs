@@ -136,6 +136,21 @@ fn coordinates_parse_in_range_only() {
 }
 
 #[test]
+fn profession_and_city_have_a_clean_canonical_path() {
+    let f = JobFilter::default().with_path(Some("Medienassistent".into()), Some("bochum".into()));
+    assert_eq!(f.profession, "medienassistent");
+    assert_eq!(f.canonical_href(), "/jobs/medienassistent/bochum");
+    assert_eq!(JobFilter { page: 3, ..f.clone() }.canonical_href(), "/jobs/medienassistent/bochum");
+    let narrower = JobFilter { offer: vec![Offer::Internship], ..f.clone() };
+    assert_eq!(narrower.canonical_href(), "/jobs?place=bochum&profession=medienassistent&offer=internship");
+    let coords = JobFilter { place: "51.4,7.2".into(), ..f };
+    assert_eq!(coords.canonical_href(), "/jobs?place=51.4,7.2&profession=medienassistent");
+    // The query string wins over the path.
+    let g = JobFilter { place: "essen".into(), ..Default::default() }.with_path(None, Some("bochum".into()));
+    assert_eq!(g.place, "essen");
+}
+
+#[test]
 fn sorting_and_paging_do_not_count_as_filters() {
     let f = JobFilter { sort: Some(Sort::Salary), page: 3, per_page: 50, ..Default::default() };
     assert!(f.is_empty());

@@ -1,7 +1,7 @@
 //! `/jobs`: filters, chips, results. The URL is the state; the page renders fully on the server.
 use leptos::prelude::*;
 use leptos_meta::{Link, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::search_jobs;
 use super::chips::{chips, param_label};
@@ -13,7 +13,12 @@ use crate::ui::format::{count_jobs, format_date};
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let query = use_query_map();
-    let parsed = Memo::new(move |_| query.with(|q| JobFilter::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let path = use_params_map();
+    let parsed = Memo::new(move |_| {
+        let (filter, issues) = query.with(|q| JobFilter::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let filter = path.with(|p| filter.with_path(p.get("profession"), p.get("city")));
+        (filter, issues)
+    });
     let filter = Memo::new(move |_| parsed.with(|(f, _)| f.clone()));
     let results = Resource::new(move || filter.get(), search_jobs);
 
@@ -48,7 +53,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
     let next = (current < pages).then(|| filter.with_page(current + 1).href());
     let relaxations = response.relaxations.clone();
     let items = response.items.clone();
-    let canonical = filter.with_page(1).href();
+    let canonical = filter.canonical_href();
     view! {
         <Link rel="canonical" href=canonical/>
         <div class="jobs-layout">
