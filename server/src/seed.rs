@@ -5,10 +5,10 @@ use std::fmt;
 
 use app::jobs::model::DEMO_SOURCE;
 use app::jobs::repo::{delete_source, insert_employers, insert_jobs, max_id};
-use app::server::{Db, DbError, rows};
+use app::server::{Db, DbError};
 
 use crate::config::SeedArgs;
-use crate::demo::{CityRef, generate};
+use crate::demo::generate;
 
 const BATCH: usize = 1000;
 
@@ -41,8 +41,7 @@ pub async fn seed_demo(
     mut progress: impl FnMut(usize),
 ) -> Result<SeedReport, DbError> {
     let removed = delete_source(db, DEMO_SOURCE).await?;
-    let mut response = db.query("SELECT slug, name, lat, lon FROM city ORDER BY slug").await?;
-    let cities: Vec<CityRef> = rows(&mut response, 0)?;
+    let cities = app::jobs::repo::cities(db).await?;
     let mut data = generate(n, today, &cities);
     let offset = max_id(db).await?;
     for job in &mut data.jobs {

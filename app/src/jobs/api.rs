@@ -1,7 +1,7 @@
 //! Server functions for job listings: thin wrappers over the repository.
 use leptos::prelude::*;
 
-use super::model::{Choice, JobDetail, JobFilter, SearchResponse};
+use super::model::{JobDetail, JobFilter, SearchResponse};
 use crate::error::AppError;
 
 #[server(endpoint = "search_jobs")]
@@ -16,12 +16,6 @@ pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
         .await
         .map_err(|e| AppError::internal("get_job", e))?
         .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))
-}
-
-#[server(endpoint = "filter_choices")]
-pub async fn filter_choices() -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
-    let db = crate::server::db()?;
-    super::repo::choices(&db).await.map_err(|e| AppError::internal("filter_choices", e))
 }
 
 #[server(endpoint = "demo_notice")]

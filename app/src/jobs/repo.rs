@@ -70,15 +70,10 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
     Ok(Some(detail))
 }
 
-/// Professions and cities for the filter form, by name.
-pub async fn choices(db: &Db) -> Result<(Vec<Choice>, Vec<Choice>), DbError> {
-    let mut response = db
-        .query(
-            "SELECT slug, name FROM profession ORDER BY name;
-             SELECT slug, name FROM city ORDER BY name;",
-        )
-        .await?;
-    Ok((rows(&mut response, 0)?, rows(&mut response, 1)?))
+/// Professions, by name.
+pub async fn professions(db: &Db) -> Result<Vec<Choice>, DbError> {
+    let mut response = db.query("SELECT slug, name FROM profession ORDER BY name").await?;
+    rows(&mut response, 0)
 }
 
 /// Whether any active demo listing is shown (drives the demo notice on every page).

@@ -18,8 +18,8 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     // Read the version first: a write during the load bumps it again and triggers the next reload.
     let version = repo::listings_version(db).await?;
     let started = Instant::now();
-    let (docs, cities, (professions, _)) =
-        (repo::load_docs(db).await?, repo::cities(db).await?, repo::choices(db).await?);
+    let (docs, cities, professions) =
+        (repo::load_docs(db).await?, repo::cities(db).await?, repo::professions(db).await?);
     let index = Index::build(docs, cities, professions);
     tracing::info!(listings = index.len(), version, ms = started.elapsed().as_millis() as u64, "search index built");
     Ok((version, index))

@@ -10,18 +10,10 @@ use app::jobs::model::{
     Contract, DEMO_SOURCE, EmployerType, Experience, Offer, Remote, Salary, SalarySource, SalaryUnit, WorkingTime,
 };
 use app::jobs::repo::{NewEmployer, NewJob};
+use app::search::City;
 use text::{BENEFITS, PROFESSIONS, PROFILE, ProfessionText, employer_intro, employer_parts};
 
 const SEED: u64 = 0x5245_5649_4552; // "REVIER"
-
-/// A city as the generator needs it.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct CityRef {
-    pub slug: String,
-    pub name: String,
-    pub lat: f64,
-    pub lon: f64,
-}
 
 #[derive(Debug, Clone)]
 pub struct DemoData {
@@ -70,7 +62,7 @@ fn round50(x: f64) -> u32 {
 
 /// Generates `n` listings (ids 1..=n) posted in the 60 days before `today`; about 7 % expired.
 /// `cities` must not be empty; Bochum (if present) gets the largest share.
-pub fn generate(n: usize, today: DateTime<Utc>, cities: &[CityRef]) -> DemoData {
+pub fn generate(n: usize, today: DateTime<Utc>, cities: &[City]) -> DemoData {
     assert!(!cities.is_empty(), "demo data needs at least one city");
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
     let city_weights: Vec<(usize, u32)> =
@@ -123,7 +115,7 @@ fn listing(
     p: &ProfessionText,
     employer: &NewEmployer,
     kind: EmployerType,
-    city: &CityRef,
+    city: &City,
 ) -> NewJob {
     let offer = weighted(
         rng,
@@ -316,10 +308,10 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn cities() -> Vec<CityRef> {
+    fn cities() -> Vec<City> {
         [("bochum", "Bochum", 51.48, 7.22), ("essen", "Essen", 51.46, 7.01), ("herne", "Herne", 51.54, 7.23)]
             .into_iter()
-            .map(|(slug, name, lat, lon)| CityRef { slug: slug.into(), name: name.into(), lat, lon })
+            .map(|(slug, name, lat, lon)| City { slug: slug.into(), name: name.into(), lat, lon })
             .collect()
     }
 
