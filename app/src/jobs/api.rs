@@ -20,6 +20,5 @@ pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
 
 #[server(endpoint = "demo_notice")]
 pub async fn demo_notice() -> Result<bool, AppError> {
-    let db = crate::server::db()?;
-    super::repo::demo_listings_active(&db).await.map_err(|e| AppError::internal("demo_notice", e))
+    Ok(crate::server::search_index()?.shows_demo(chrono::Utc::now()))
 }

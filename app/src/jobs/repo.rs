@@ -76,16 +76,6 @@ pub async fn professions(db: &Db) -> Result<Vec<Choice>, DbError> {
     rows(&mut response, 0)
 }
 
-/// Whether any active demo listing is shown (drives the demo notice on every page).
-pub async fn demo_listings_active(db: &Db) -> Result<bool, DbError> {
-    let mut response = db
-        .query("SELECT VALUE id FROM job WHERE source = $source AND valid_through > time::now() LIMIT 1")
-        .bind(("source", super::model::DEMO_SOURCE))
-        .await?;
-    let found: Vec<serde_json::Value> = response.take(0)?;
-    Ok(!found.is_empty())
-}
-
 /// An employer to write.
 #[derive(Debug, Clone, Serialize)]
 pub struct NewEmployer {

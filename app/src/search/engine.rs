@@ -54,6 +54,8 @@ struct Meta {
 
 pub struct Index {
     docs: Vec<Doc>,
+    /// When the last demo listing expires (`None`: no demo listings).
+    demo_until: Option<DateTime<Utc>>,
     by_id: HashMap<i64, usize>,
     meta: Vec<Meta>,
     /// Term → (listing, weight).
@@ -200,7 +202,18 @@ impl Index {
             });
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
-        Index { docs, by_id, meta, postings: postings.into_iter().collect(), skills, skill_ids, cities, professions }
+        let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
+        Index {
+            docs,
+            demo_until,
+            by_id,
+            meta,
+            postings: postings.into_iter().collect(),
+            skills,
+            skill_ids,
+            cities,
+            professions,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -209,6 +222,11 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Whether demo listings are shown at `now` (drives the demo notice on every page).
+    pub fn shows_demo(&self, now: DateTime<Utc>) -> bool {
+        self.demo_until.is_some_and(|until| until > now)
     }
 
     /// A listing by id (as loaded; it may have expired since).
