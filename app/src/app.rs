@@ -6,6 +6,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::careers::CareerPage;
 use crate::jobs::{JobDetailPage, JobsPage};
+use crate::salary::SalaryPage;
 use crate::site::{Datenschutz, HomePage, Impressum};
 use crate::ui::{Layout, NotFound};
 
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                     // Before `/jobs/:id`: the matcher tries routes in order.
                     <Route path=path!("/jobs/:profession/:city") view=JobsPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gehalt") view=SalaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/beruf/:profession/:city") view=CareerPage ssr=SsrMode::Async/>
                     <Route path=path!("/impressum") view=Impressum ssr=SsrMode::Async/>
                     <Route path=path!("/datenschutz") view=Datenschutz ssr=SsrMode::Async/>

@@ -1,4 +1,5 @@
-//! The public JSON API: `GET /api/v1/jobs` (same parameters as `/jobs`) and `GET /api/v1/jobs/{id}`.
+//! The public JSON API: `GET /api/v1/jobs` (same parameters as `/jobs`), `GET /api/v1/jobs/{id}`,
+//! `GET /api/v1/salaries` (same parameters as `/gehalt`), described in `GET /api/openapi.json`.
 //! Bad parameters answer 400 with the parameter named; nothing is silently ignored.
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
@@ -11,6 +12,7 @@ use app::jobs::model::{
     Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
     parse_job_id, query_pairs,
 };
+use app::salary::model::explorer_filter;
 use app::search::Doc;
 use app::server::AppState;
 
@@ -114,15 +116,24 @@ fn error(status: StatusCode, error: &'static str, message: String, issues: Vec<P
     (status, Json(ApiError { error, param, message, issues })).into_response()
 }
 
+fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
+    let first = issues.first()?;
+    let message = format!("{}: {}", first.param, first.message);
+    Some(error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues))
+}
+
+fn parse_filter(query: Option<&str>) -> (JobFilter, Vec<ParamIssue>) {
+    let pairs = query_pairs(query.unwrap_or_default());
+    JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let pairs = query_pairs(query.as_deref().unwrap_or_default());
-    let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, mut issues) = parse_filter(query.as_deref());
     let index = state.search.current();
     let result = index.search(&filter, Utc::now());
     issues.extend(result.issues.iter().cloned());
-    if let Some(first) = issues.first() {
-        let message = format!("{}: {}", first.param, first.message);
-        return error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues);
+    if let Some(response) = bad_parameters(issues) {
+        return response;
     }
     let items = result
         .items
@@ -170,3 +181,19 @@ pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>)
     };
     (status, Json(body)).into_response()
 }
+
+pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let (filter, mut issues) = parse_filter(query.as_deref());
+    let (filter, unused) = explorer_filter(&filter);
+    issues.extend(unused);
+    let report = state.search.current().salaries(&filter, Utc::now());
+    issues.extend(report.issues);
+    bad_parameters(issues).unwrap_or_else(|| Json(report.stats).into_response())
+}
+
+/// The OpenAPI 3.1 description of this API.
+pub async fn openapi() -> Response {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+pub const OPENAPI: &str = include_str!("openapi.json");

@@ -22,6 +22,7 @@ pub async fn prepare_db(config: &DbConfig) -> Result<Db, crate::Error> {
     let version = apply_schema(&db).await?;
     tracing::info!(version, url = %config.url, "database ready");
     let articles = app::careers::content::all().map_err(crate::Error::Config)?;
+    app::salary::references::check().map_err(crate::Error::Config)?;
     app::careers::repo::upsert_articles(&db, &articles).await?;
     Ok(db)
 }
@@ -53,6 +54,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/api/v1/jobs", get(crate::api::list_jobs))
         .route("/api/v1/jobs/{id}", get(crate::api::get_job))
+        .route("/api/v1/salaries", get(crate::api::list_salaries))
+        .route("/api/openapi.json", get(crate::api::openapi))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Baseline headers on every response (the CSP follows with the accounts work).

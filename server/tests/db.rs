@@ -187,19 +187,23 @@ async fn career_page_figures_come_from_live_listings() {
     insert_jobs(&db, &jobs).await.unwrap();
 
     let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().expect("article");
-    assert_eq!(career.figures.open_listings, 7);
-    assert_eq!(career.figures.salary_count, 5);
-    // Midpoints 2400, 2600, 2800, 3000, 3200 → median 2800; the apprenticeship does not count.
-    assert_eq!(career.figures.median_salary, Some(2800));
-    assert!(!career.figures.demo);
+    let index = SearchHandle::load(&db).await.unwrap().current();
+    let figures = careers::live_figures(&index, &career, Utc::now());
+    assert_eq!(figures.open_listings, 7);
+    assert_eq!(figures.salary.n, 5);
+    // Midpoints 2400, 2600, 2800, 3000, 3200: median 2800, quartiles 2600 and 3000;
+    // the apprenticeship does not count.
+    assert_eq!((figures.salary.p25, figures.salary.median, figures.salary.p75), (Some(2600), Some(2800), Some(3000)));
+    assert!(!figures.demo);
     assert!(career.html.contains("<h2>"));
     assert!(careers::get(&db, "medienassistent", "essen").await.unwrap().is_none());
 
     // Below five stated salaries there is no median.
     db.query("DELETE job WHERE record::id(id) IN [1, 2]").await.unwrap().check().unwrap();
-    let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().unwrap();
-    assert_eq!(career.figures.median_salary, None);
-    assert_eq!(career.figures.salary_count, 3);
+    let index = SearchHandle::load(&db).await.unwrap().current();
+    let figures = careers::live_figures(&index, &career, Utc::now());
+    assert_eq!(figures.salary.median, None);
+    assert_eq!(figures.salary.n, 3);
 }
 
 #[tokio::test]
@@ -254,5 +258,40 @@ async fn search_over_seeded_data_agrees_with_surrealql() {
         let expected = rows::<N>(&mut r, 0).unwrap().first().map_or(0, |n| n.n);
         assert!(expected > 0, "{query} should match demo data");
         assert_eq!(index.search(&f, Utc::now()).total, expected, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn salary_explorer_agrees_with_the_job_search_over_seeded_data() {
+    use app::jobs::model::SalarySource;
+    use app::salary::stats::{Figures, monthly_midpoint};
+    let db = fresh_db().await;
+    seed_demo(&db, 800, Utc::now(), |_| {}).await.unwrap();
+    let index = SearchHandle::load(&db).await.unwrap().current();
+    let now = Utc::now();
+    for query in ["", "experience=entry", "place=bochum&radius_km=25", "offer=employment&employer_type=agency"] {
+        let pairs = app::jobs::model::query_pairs(query);
+        let (f, _) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        // Every listing the job search returns for the filter, page by page.
+        let mut stated = Vec::new();
+        for page in 1.. {
+            let r = index.search(&JobFilter { page, per_page: 100, ..f.clone() }, now);
+            stated.extend(
+                r.items
+                    .iter()
+                    .filter_map(|j| j.salary.as_ref())
+                    .filter(|s| s.source == SalarySource::Employer)
+                    .map(|s| monthly_midpoint(s).round() as u32),
+            );
+            if page >= r.page_count() {
+                break;
+            }
+        }
+        stated.sort_unstable();
+        let report = index.salaries(&f, now);
+        let expected = Figures::of(&stated);
+        assert!(expected.n >= 5, "{query}");
+        assert_eq!((report.stats.figures.n, report.stats.figures.median), (expected.n, expected.median), "{query}");
+        assert!(report.stats.demo, "demo listings are labelled");
     }
 }

@@ -6,9 +6,10 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use app::jobs::model::Experience;
 use app::jobs::repo::insert_jobs;
 use app::server::Db;
-use common::{expired, fresh_db, job, with_employer};
+use common::{expired, fresh_db, job, monthly, with_employer};
 
 async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
@@ -126,7 +127,13 @@ async fn career_page_shows_live_figures() {
     assert!(body.contains("Zwischen Kreativität und Handwerk"));
     assert!(body.contains("data-testid=\"open-listings\">25<"), "25 active listings");
     assert!(body.contains("2.600 € brutto / Monat"), "median of 25 × 2,400–2,800 €");
+    assert!(body.contains("data-testid=\"quartiles\">2.600 €<"), "quartiles of equal salaries");
     assert!(body.contains("href=\"/jobs?place=bochum&amp;radius_km=0&amp;profession=medienassistent\""));
+    assert!(
+        body.contains(
+            "href=\"/gehalt?place=bochum&amp;radius_km=0&amp;profession=medienassistent&amp;offer=employment\""
+        )
+    );
     assert_eq!(get(&db, "/beruf/medienassistent/essen").await.0, StatusCode::NOT_FOUND);
 }
 
@@ -206,4 +213,128 @@ async fn api_detail_statuses() {
     assert_eq!(get_json(&db, "/api/v1/jobs/99").await.0, StatusCode::GONE);
     assert_eq!(get_json(&db, "/api/v1/jobs/12345").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get_json(&db, "/api/v1/jobs/abc").await.0, StatusCode::BAD_REQUEST);
+}
+
+/// Six entry-level listings at 2,000–2,500 € and six experienced ones at 3,000–3,500 € (midpoints),
+/// plus one entry-level ad without salary.
+async fn db_with_salaries() -> Db {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let mut jobs = Vec::new();
+    for i in 0..6 {
+        let mut entry = job(i + 1, &format!("Einstieg {i}"), "medienassistent", "bochum", 1);
+        entry.salary = monthly(2000 + 100 * i as u32, 2000 + 100 * i as u32);
+        let mut experienced = job(i + 11, &format!("Erfahren {i}"), "medienassistent", "bochum", 1);
+        experienced.experience = Experience::Experienced;
+        experienced.salary = monthly(3000 + 100 * i as u32, 3000 + 100 * i as u32);
+        jobs.extend([entry, experienced]);
+    }
+    let mut unpaid = job(30, "Ohne Gehalt", "medienassistent", "bochum", 1);
+    unpaid.salary = None;
+    jobs.push(unpaid);
+    insert_jobs(&db, &jobs).await.unwrap();
+    db
+}
+
+#[tokio::test]
+async fn salary_page_shows_median_quartiles_charts_and_sources() {
+    let db = db_with_salaries().await;
+    let (status, _, body) = get(&db, "/gehalt").await;
+    assert_eq!(status, StatusCode::OK);
+    // Midpoints 2000…2500 and 3000…3500: median (2500 + 3000) / 2.
+    assert!(body.contains("data-testid=\"median\">2.750 €<"), "{}", &body[body.find("<main").unwrap_or(0)..]);
+    assert!(body.contains("data-testid=\"salary-n\">12<"));
+    assert!(body.contains("aus 12 Stellenanzeigen mit Gehaltsangabe des Arbeitgebers"));
+    assert!(body.contains("data-testid=\"histogram\""));
+    assert_eq!(
+        body.matches("data-testid=\"histogram-row\"").count(),
+        body.matches("data-testid=\"histogram-bar\"").count()
+    );
+    for chart in ["experience", "city", "employer_type", "working_time"] {
+        assert!(body.contains(&format!("data-testid=\"boxplot-{chart}\"")), "{chart}");
+    }
+    assert!(body.contains("Gehaltsspannen zählen mit ihrer Mitte"), "the rule is on the page");
+    assert!(body.contains("WSI-Lohnspiegel"), "reference figures are shown beside ours");
+
+    let (_, _, entry) = get(&db, "/gehalt?experience=entry").await;
+    assert!(entry.contains("data-testid=\"median\">2.250 €<"));
+    assert!(entry.contains("data-testid=\"quartiles\">2.125–2.375 €<"));
+
+    let (_, _, few) = get(&db, "/gehalt?experience=senior").await;
+    assert!(few.contains("data-testid=\"too-few\""));
+    assert!(!few.contains("data-testid=\"median\""));
+    assert!(few.contains("Alle Erfahrungsstufen: 12 Angaben"));
+
+    let (_, _, mixed) = get(&db, "/gehalt?q=video&experience=entry").await;
+    assert!(mixed.contains("data-testid=\"param-issue\""), "a job-search-only parameter is reported");
+}
+
+#[tokio::test]
+async fn salary_api_returns_the_documented_figures() {
+    let db = db_with_salaries().await;
+    let (status, body) = get_json(&db, "/api/v1/salaries?place=bochum&radius_km=10").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (body["n"].as_u64(), body["median"].as_u64(), body["unit"].as_str()),
+        (Some(12), Some(2750), Some("month"))
+    );
+    assert_eq!((body["min"].as_u64(), body["max"].as_u64()), (Some(2000), Some(3500)));
+    assert_eq!((body["p25"].as_u64(), body["p75"].as_u64()), (Some(2275), Some(3225)));
+    let bins = body["histogram"].as_array().unwrap();
+    assert_eq!(bins.iter().map(|b| b["count"].as_u64().unwrap()).sum::<u64>(), 12);
+    let entry = body["by_experience"].as_array().unwrap().iter().find(|g| g["key"] == "entry").unwrap();
+    assert_eq!((entry["n"].as_u64(), entry["median"].as_u64()), (Some(6), Some(2250)));
+    for key in ["by_city", "by_employer_type", "by_working_time", "references", "skills"] {
+        assert!(body[key].is_array(), "{key}");
+    }
+    assert!(body["references"].as_array().unwrap().iter().all(|r| r["source"].is_string() && r["year"].is_string()));
+
+    let (_, few) = get_json(&db, "/api/v1/salaries?experience=senior").await;
+    assert_eq!((few["n"].as_u64(), few["median"].is_null()), (Some(0), true));
+    assert_eq!(few["broader"][0]["param"], "experience");
+
+    for (query, param) in [("experience=nope", "experience"), ("q=video", "q"), ("place=Atlantis", "place")] {
+        let (status, body) = get_json(&db, &format!("/api/v1/salaries?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(body["param"], param, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn ads_without_salary_show_the_comparison_marked_as_such() {
+    let db = db_with_salaries().await;
+    let (_, _, list) = get(&db, "/jobs?experience=entry&per_page=50").await;
+    // Comparable: same profession, offer and experience → the six entry-level salaries.
+    assert_eq!(list.matches("data-testid=\"salary-comparison\"").count(), 1);
+    assert!(list.contains("Zum Vergleich, vergleichbare Anzeigen: 2.125–2.375 € / Monat"));
+    let (_, _, detail) = get(&db, "/jobs/30").await;
+    assert!(detail.contains("Keine Gehaltsangabe in der Anzeige."));
+    assert!(detail.contains("vergleichbare Anzeigen: 2.125–2.375 € / Monat"));
+    let (_, _, paid) = get(&db, "/jobs/1").await;
+    assert!(!paid.contains("salary-comparison"));
+}
+
+#[tokio::test]
+async fn openapi_document_describes_the_routes_and_parameters() {
+    let db = db_with_salaries().await;
+    let (status, doc) = get_json(&db, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for path in ["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/salaries"] {
+        assert!(paths.contains_key(path), "{path}");
+        let concrete = path.replace("{id}", "1");
+        assert_eq!(get_json(&db, &concrete).await.0, StatusCode::OK, "{concrete}");
+    }
+    // Every documented query parameter is one the filter understands: its example changes the filter.
+    for (name, p) in doc["components"]["parameters"].as_object().unwrap() {
+        let example = match &p["example"] {
+            serde_json::Value::Array(values) => values[0].to_string(),
+            v => v.to_string(),
+        };
+        let value = example.trim_matches('"');
+        let (filter, issues) = app::jobs::model::JobFilter::parse([(name.as_str(), value)]);
+        assert!(issues.is_empty(), "{name}={value}: {issues:?}");
+        assert_ne!(filter, Default::default(), "{name}={value} must be a filter parameter");
+    }
 }

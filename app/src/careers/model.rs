@@ -1,7 +1,9 @@
 //! What a career page shows.
 use serde::{Deserialize, Serialize};
 
-use crate::jobs::model::JobFilter;
+use crate::jobs::model::{JobFilter, Offer};
+use crate::salary::model::salary_href;
+use crate::salary::stats::Figures;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Career {
@@ -16,32 +18,42 @@ pub struct Career {
     pub figures: LiveFigures,
 }
 
-/// Figures computed from the listings in the database at request time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Figures computed from the live listings at request time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveFigures {
     /// Active listings of this profession in this city.
     pub open_listings: u64,
-    /// Median of employer-stated salaries of regular employment (monthly midpoints), when enough exist.
-    pub median_salary: Option<u32>,
-    /// How many employer-stated salaries the median is based on.
-    pub salary_count: u32,
+    /// Employer-stated monthly pay of regular employment (training allowances and student jobs
+    /// would drag it down): `n`, and median and quartiles when there are enough.
+    pub salary: Figures,
     /// Whether the listings behind these figures are demo data.
     pub demo: bool,
 }
 
-/// Fewer salaries than this give no median ("zu wenige Angaben").
-pub const MIN_SALARIES_FOR_MEDIAN: usize = 5;
-
 impl Career {
-    /// The listing view of this profession in this city.
-    pub fn jobs_href(&self) -> String {
+    /// This profession in this city (radius 0), as listing filter.
+    pub fn filter(&self) -> JobFilter {
         JobFilter {
             profession: self.profession_slug.clone(),
             place: self.city_slug.clone(),
             radius_km: Some(0),
             ..Default::default()
         }
-        .href()
+    }
+
+    /// The pay figures' filter: regular employment only.
+    pub fn pay_filter(&self) -> JobFilter {
+        JobFilter { offer: vec![Offer::Employment], ..self.filter() }
+    }
+
+    /// The listing view of this profession in this city.
+    pub fn jobs_href(&self) -> String {
+        self.filter().href()
+    }
+
+    /// The salary explorer for the same choice as the figures.
+    pub fn salary_href(&self) -> String {
+        salary_href(&self.pay_filter())
     }
 }
 
@@ -59,8 +71,9 @@ mod tests {
             title: String::new(),
             description: String::new(),
             html: String::new(),
-            figures: LiveFigures { open_listings: 0, median_salary: None, salary_count: 0, demo: false },
+            figures: LiveFigures::default(),
         };
         assert_eq!(c.jobs_href(), "/jobs?place=bochum&radius_km=0&profession=medienassistent");
+        assert_eq!(c.salary_href(), "/gehalt?place=bochum&radius_km=0&profession=medienassistent&offer=employment");
     }
 }

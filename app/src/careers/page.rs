@@ -4,9 +4,13 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::api::get_career;
-use super::model::{Career, MIN_SALARIES_FOR_MEDIAN};
+use super::model::Career;
+use crate::salary::stats::MIN_SALARIES;
 use crate::ui::ErrorView;
-use crate::ui::format::format_eur;
+use crate::ui::format::{format_eur, format_eur_range};
+
+/// The normalisation rule in short (the salary explorer prints it in full).
+const RULE_SHORT: &str = "Spannen zählen mit ihrer Mitte, Jahresgehälter ÷ 12, Stundenlöhne × 40 h × 52 Wochen ÷ 12";
 
 #[component]
 pub fn CareerPage() -> impl IntoView {
@@ -34,22 +38,29 @@ fn CareerView(career: Career) -> impl IntoView {
     } else {
         "Stand jetzt, berechnet aus den aktuellen Anzeigen auf Revierjobs."
     };
-    let median = match figures.median_salary {
+    let pay = figures.salary;
+    let median = match pay.median {
         Some(m) => format!("{} brutto / Monat", format_eur(m)),
         None => "zu wenige Angaben".to_owned(),
     };
-    let median_note = match figures.median_salary {
-        Some(_) => format!(
-            "Median aus {} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers (Spannen zählen \
-             mit ihrer Mitte, Jahresgehälter ÷ 12, Stundenlöhne × 40 h × 52 Wochen ÷ 12).",
-            figures.salary_count
-        ),
-        None => format!(
-            "Erst ab {MIN_SALARIES_FOR_MEDIAN} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers \
-             zeigen wir einen Median; derzeit {}.",
-            figures.salary_count
-        ),
+    let quartiles = match (pay.p25, pay.p75) {
+        (Some(a), Some(b)) => format_eur_range(a, b),
+        _ => "zu wenige Angaben".to_owned(),
     };
+    let median_note = if pay.shown() {
+        format!(
+            "Median und Quartile aus {} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers \
+             ({RULE_SHORT}).",
+            pay.n
+        )
+    } else {
+        format!(
+            "Erst ab {MIN_SALARIES} Anzeigen für Festanstellungen mit Gehaltsangabe des Arbeitgebers \
+             zeigen wir Median und Quartile; derzeit {}.",
+            pay.n
+        )
+    };
+    let salary_href = career.salary_href();
     view! {
         <Title text=career.title.clone()/>
         <Meta name="description" content=career.description.clone()/>
@@ -66,11 +77,18 @@ fn CareerView(career: Career) -> impl IntoView {
                         <dt>"Median-Gehalt laut Anzeigen"</dt>
                         <dd data-testid="median-salary">{median}</dd>
                     </div>
+                    <div>
+                        <dt>"Mittlere Hälfte (25.–75. Perzentil)"</dt>
+                        <dd data-testid="quartiles">{quartiles}</dd>
+                    </div>
                 </dl>
                 <p class="source"><small>{median_note}" "{source}</small></p>
-                <p><a class="button primary" href=jobs_href>
-                    {format!("{} offene Stellen in {} ansehen", figures.open_listings, career.city)}
-                </a></p>
+                <p class="actions">
+                    <a class="button primary" href=jobs_href>
+                        {format!("{} offene Stellen in {} ansehen", figures.open_listings, career.city)}
+                    </a>
+                    <a class="button" href=salary_href data-testid="salary-link">"Gehälter genauer ansehen"</a>
+                </p>
             </section>
             <div class="prose" inner_html=career.html></div>
         </article>

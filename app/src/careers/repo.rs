@@ -2,9 +2,8 @@
 use serde::Deserialize;
 
 use super::content::{Article, render};
-use super::model::{Career, LiveFigures, MIN_SALARIES_FOR_MEDIAN};
-use crate::jobs::model::{DEMO_SOURCE, Offer, Salary, SalarySource};
-use crate::salary::stats::median_monthly;
+use super::model::{Career, LiveFigures};
+use crate::search::Index;
 use crate::server::{Db, DbError, rows};
 
 /// Writes the shipped articles (insert or replace), keyed by profession and city.
@@ -28,6 +27,7 @@ pub async fn upsert_articles(db: &Db, articles: &[Article]) -> Result<(), DbErro
     Ok(())
 }
 
+/// The article for a profession and city, with empty figures (the caller adds live ones).
 pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>, DbError> {
     #[derive(Deserialize)]
     struct ArticleRow {
@@ -37,20 +37,10 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
         profession: String,
         city: String,
     }
-    #[derive(Deserialize)]
-    struct ListingRow {
-        salary: Option<Salary>,
-        offer: Offer,
-        source: String,
-    }
     let mut response = db
         .query(
             "SELECT title, description, markdown, profession.name AS profession, city.name AS city
-               FROM type::record('article', [$profession, $city]);
-             SELECT salary, offer, source FROM job
-               WHERE profession = type::record('profession', $profession)
-                 AND city = type::record('city', $city)
-                 AND valid_through > time::now();",
+               FROM type::record('article', [$profession, $city]);",
         )
         .bind(("profession", profession.to_owned()))
         .bind(("city", city.to_owned()))
@@ -58,15 +48,6 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
     let Some(article) = rows::<ArticleRow>(&mut response, 0)?.into_iter().next() else {
         return Ok(None);
     };
-    let listings: Vec<ListingRow> = rows(&mut response, 1)?;
-    // Pay of regular employment only: training allowances and student jobs would drag the median down.
-    let stated: Vec<Salary> = listings
-        .iter()
-        .filter(|l| l.offer == Offer::Employment)
-        .filter_map(|l| l.salary.clone())
-        .filter(|s| s.source == SalarySource::Employer)
-        .collect();
-    let median_salary = if stated.len() >= MIN_SALARIES_FOR_MEDIAN { median_monthly(&stated) } else { None };
     Ok(Some(Career {
         profession_slug: profession.to_owned(),
         city_slug: city.to_owned(),
@@ -75,11 +56,16 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
         title: article.title,
         description: article.description,
         html: render(&article.markdown),
-        figures: LiveFigures {
-            open_listings: listings.len() as u64,
-            median_salary,
-            salary_count: stated.len() as u32,
-            demo: listings.iter().any(|l| l.source == DEMO_SOURCE),
-        },
+        figures: LiveFigures::default(),
     }))
+}
+
+/// The live figures of a career page, from the in-memory index: open listings of the profession
+/// in the city, and the pay of regular employment there.
+pub fn live_figures(index: &Index, career: &Career, now: chrono::DateTime<chrono::Utc>) -> LiveFigures {
+    LiveFigures {
+        open_listings: index.search(&career.filter(), now).total,
+        salary: index.salaries(&career.pay_filter(), now).stats.figures,
+        demo: index.shows_demo(now),
+    }
 }

@@ -12,10 +12,15 @@ pub async fn search_jobs(filter: JobFilter) -> Result<SearchResponse, AppError> 
 #[server(endpoint = "get_job")]
 pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
     let db = crate::server::db()?;
-    super::repo::get(&db, id)
+    let mut detail = super::repo::get(&db, id)
         .await
         .map_err(|e| AppError::internal("get_job", e))?
-        .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))
+        .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))?;
+    if detail.summary.salary.is_none() {
+        let index = crate::server::search_index()?;
+        detail.summary.comparison = index.comparison(&detail.profession_slug, detail.summary.offer, detail.experience);
+    }
+    Ok(detail)
 }
 
 #[server(endpoint = "demo_notice")]

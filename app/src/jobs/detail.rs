@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::get_job;
 use super::model::{JobDetail, JobFilter, parse_job_id};
+use super::page::SalaryInfo;
 use crate::error::AppError;
 use crate::ui::format::format_date;
 use crate::ui::{ErrorView, set_http_status};
@@ -73,10 +74,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                 <dt>"Arbeitsort"</dt><dd>{job.remote.label()}</dd>
                 <dt>"Erfahrung"</dt><dd>{detail.experience.label()}</dd>
                 <dt>"Gehalt"</dt>
-                <dd>{match &job.salary {
-                    Some(s) => format!("{} ({})", s.display(), s.source.label()),
-                    None => "Keine Angabe in der Anzeige".to_owned(),
-                }}</dd>
+                <dd><SalaryInfo salary=job.salary.clone() comparison=job.comparison/></dd>
                 <dt>"Veröffentlicht"</dt><dd>{format_date(&job.posted_at)}</dd>
                 <dt>"Bewerben bis"</dt><dd>{format_date(&detail.valid_through)}</dd>
             </dl>

@@ -220,8 +220,13 @@ impl JobFilter {
 
     /// `/jobs?...`, the link to this view.
     pub fn href(&self) -> String {
+        self.href_at("/jobs")
+    }
+
+    /// `{path}?...`: this state on another page that takes the same parameters.
+    pub fn href_at(&self, path: &str) -> String {
         let query = self.to_string();
-        if query.is_empty() { "/jobs".to_owned() } else { format!("/jobs?{query}") }
+        if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
     }
 
     /// The URL search engines should index for this view: `/jobs/{profession}/{place}` when exactly

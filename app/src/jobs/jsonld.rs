@@ -101,6 +101,7 @@ mod tests {
                 posted_at: Utc.with_ymd_and_hms(2026, 11, 20, 8, 0, 0).unwrap(),
                 source: "import".into(),
                 distance_km: None,
+                comparison: None,
             },
             profession: "Medienassistent/in".into(),
             profession_slug: "medienassistent".into(),

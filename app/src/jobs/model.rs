@@ -145,6 +145,25 @@ pub struct JobSummary {
     /// Great-circle distance from the searched place, when a place is given.
     #[serde(default)]
     pub distance_km: Option<f64>,
+    /// For ads without a salary: what comparable listings state (a comparison, never the offer).
+    #[serde(default)]
+    pub comparison: Option<PayComparison>,
+}
+
+/// The middle half (25th to 75th percentile) of the employer-stated monthly pay of comparable
+/// listings: same profession, offer type and experience level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayComparison {
+    pub p25: u32,
+    pub p75: u32,
+    pub n: u32,
+}
+
+impl PayComparison {
+    /// `"vergleichbare Anzeigen: 2.600–3.000 €"`.
+    pub fn display(&self) -> String {
+        format!("vergleichbare Anzeigen: {} / Monat", format_eur_range(self.p25, self.p75))
+    }
 }
 
 impl JobSummary {

@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::search_jobs;
 use super::chips::{chips, param_label};
-use super::model::{JobFilter, JobSummary, ParamIssue, SearchResponse};
+use super::model::{JobFilter, JobSummary, ParamIssue, PayComparison, Salary, SearchResponse};
 use super::panel::FilterPanel;
 use crate::ui::ErrorView;
 use crate::ui::format::{count_jobs, format_date};
@@ -125,15 +125,29 @@ pub fn JobCard(job: JobSummary) -> impl IntoView {
                 <li>{job.offer.label()}</li>
                 <li>{job.remote.label()}</li>
             </ul>
-            <p class="salary">
-                {match job.salary {
-                    Some(s) => view! {
-                        <span>{s.display()}</span>" "<small>"("{s.source.label()}")"</small>
-                    }.into_any(),
-                    None => view! { <span class="muted">"Keine Gehaltsangabe"</span> }.into_any(),
-                }}
-            </p>
+            <p class="salary"><SalaryInfo salary=job.salary comparison=job.comparison/></p>
             <p class="posted"><small>"Veröffentlicht am "{format_date(&job.posted_at)}</small></p>
         </article>
+    }
+}
+
+/// The ad's salary with its source label; without one, the comparison with similar listings,
+/// marked as such (never as the employer's offer).
+#[component]
+pub fn SalaryInfo(salary: Option<Salary>, comparison: Option<PayComparison>) -> impl IntoView {
+    match (salary, comparison) {
+        (Some(s), _) => view! {
+            <span data-testid="salary">{s.display()}</span>" "<small>"("{s.source.label()}")"</small>
+        }
+        .into_any(),
+        (None, Some(c)) => view! {
+            <span class="muted">"Keine Gehaltsangabe in der Anzeige."</span>" "
+            <small class="comparison" data-testid="salary-comparison"
+                title=format!("Mittlere Hälfte der Gehaltsangaben von {} Anzeigen mit gleichem Beruf, gleicher Anstellungsart und Erfahrungsstufe – kein Angebot dieses Arbeitgebers.", c.n)>
+                {format!("Zum Vergleich, {}", c.display())}
+            </small>
+        }
+        .into_any(),
+        (None, None) => view! { <span class="muted">"Keine Gehaltsangabe"</span> }.into_any(),
     }
 }

@@ -1,51 +1,15 @@
 //! The filter form: a plain GET form (works without WebAssembly) whose options show facet counts.
 //! With WebAssembly, changing a checkbox or select applies it at once (client-side navigation).
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_navigate;
 
 use super::model::SALARY_STEPS;
 use super::model::{
     Contract, EmployerType, Experience, JobFilter, Offer, POSTED_WITHIN, RADII, Remote, SearchResponse, Sort,
-    WorkingTime, query_pairs,
+    WorkingTime,
 };
+use crate::ui::filter_form::{apply_on_change, submit};
 use crate::ui::format::format_eur;
-
-/// With WebAssembly: navigate client-side to the canonical URL of the submitted filter (no empty
-/// parameters, page 1), and only when it differs from the current one, so Back goes back one step.
-fn submit(ev: leptos::ev::SubmitEvent, navigate: &impl Fn(&str, leptos_router::NavigateOptions)) {
-    use leptos::web_sys::{FormData, HtmlFormElement, UrlSearchParams};
-    let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-    let Some(query) = FormData::new_with_form(&form)
-        .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data))
-        .ok()
-        .map(|params| String::from(params.to_string()))
-    else {
-        return;
-    };
-    ev.prevent_default();
-    let pairs = query_pairs(&query);
-    let (filter, _) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let href = filter.href();
-    let location = window().location();
-    let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    if href != here {
-        navigate(&href, Default::default());
-    }
-}
-
-/// Submits the form when a checkbox or select changes (text fields wait for Enter or the button).
-fn apply_on_change(ev: leptos::ev::Event) {
-    let is_text = ev
-        .target()
-        .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
-        .is_some_and(|input| matches!(input.type_().as_str(), "search" | "text"));
-    if !is_text
-        && let Some(form) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
-    {
-        let _ = form.request_submit();
-    }
-}
 
 #[component]
 fn Check(param: &'static str, value: String, label: String, checked: bool, count: u64) -> impl IntoView {
@@ -91,7 +55,7 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
     let navigate = use_navigate();
     view! {
         <form method="get" action="/jobs" class="filters" role="search" on:change=apply_on_change
-            on:submit=move |ev| submit(ev, &navigate)>
+            on:submit=move |ev| submit(ev, &navigate, |f| f.href(), true)>
             <div class="search-row">
                 <div class="field grow">
                     <label for="q">"Was?"</label>

@@ -7,12 +7,13 @@ use std::ops::Bound;
 
 use super::geo::distance_km;
 use super::text::{fold, terms};
+use crate::jobs::model::PayComparison;
 use crate::jobs::model::SALARY_STEPS;
 use crate::jobs::model::{
     Choice, Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, POSTED_WITHIN, ParamIssue, RADII,
-    Relaxation, Remote, Salary, SalaryUnit, SearchResponse, Sort, WorkingTime, parse_coords,
+    Relaxation, Remote, SearchResponse, Sort, WorkingTime, parse_coords,
 };
-use crate::salary::stats::HOURS_PER_MONTH;
+use crate::salary::stats::monthly_max;
 use crate::ui::format::slugify;
 
 /// One listing as loaded from the database.
@@ -64,16 +65,10 @@ pub struct Index {
     skill_ids: HashMap<String, usize>,
     cities: Vec<City>,
     professions: Vec<Choice>,
-}
-
-/// The monthly value of a salary's maximum (the normalisation rule of `salary::stats`).
-fn monthly_max(s: &Salary) -> f64 {
-    let max = f64::from(s.max);
-    match s.unit {
-        SalaryUnit::Month => max,
-        SalaryUnit::Year => max / 12.0,
-        SalaryUnit::Hour => max * HOURS_PER_MONTH,
-    }
+    /// Listings with an employer-stated salary, sorted by monthly value (the salary explorer's rows).
+    pay: Vec<salaries::PayRow>,
+    /// (profession, offer, experience) → the middle half of comparable employer-stated pay.
+    comparisons: HashMap<(usize, Offer, Experience), PayComparison>,
 }
 
 fn strip_tags(html: &str) -> String {
@@ -119,6 +114,14 @@ const DIM_PARAMS: [&str; 11] = [
     "posted_within_days",
 ];
 
+/// A filter's place, profession and skills as the index knows them.
+struct Resolved {
+    place: Option<Place>,
+    profession: Option<usize>,
+    skills: Vec<usize>,
+    issues: Vec<ParamIssue>,
+}
+
 /// A resolved place: coordinates, the label shown, and the city when it is one.
 struct Place {
     at: (f64, f64),
@@ -128,9 +131,9 @@ struct Place {
 }
 
 impl Place {
-    fn contains(&self, doc: &Doc, distance: f64, radius_km: u32) -> bool {
+    fn contains(&self, city_slug: &str, distance: f64, radius_km: u32) -> bool {
         match (radius_km, &self.city) {
-            (0, Some(city)) => &doc.city_slug == city,
+            (0, Some(city)) => city_slug == city,
             (0, None) => distance <= 1.0,
             (r, _) => distance <= f64::from(r),
         }
@@ -155,7 +158,8 @@ struct Counts {
 }
 
 impl Index {
-    pub fn build(mut docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>) -> Self {
+    /// Builds the index; `now` decides which listings count for the pay comparisons beside ads.
+    pub fn build(mut docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Self {
         let profession_ids: HashMap<&str, usize> =
             professions.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
         let mut skills: Vec<Choice> = Vec::new();
@@ -203,6 +207,8 @@ impl Index {
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
+        let pay = salaries::pay_rows(&docs, &meta, &cities);
+        let comparisons = salaries::comparisons(&pay, now.timestamp());
         Index {
             docs,
             demo_until,
@@ -213,6 +219,8 @@ impl Index {
             skill_ids,
             cities,
             professions,
+            pay,
+            comparisons,
         }
     }
 
@@ -287,7 +295,8 @@ impl Index {
         acc
     }
 
-    pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
+    /// The place, profession and skills of a filter as positions in the index, and what could not be used.
+    fn resolve(&self, f: &JobFilter) -> Resolved {
         let mut issues = Vec::new();
         let place = self.resolve_place(f).unwrap_or_else(|issue| {
             issues.push(issue);
@@ -317,6 +326,11 @@ impl Index {
                 }),
             }
         }
+        Resolved { place, profession, skills: wanted_skills, issues }
+    }
+
+    pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
+        let Resolved { place, profession, skills: wanted_skills, issues } = self.resolve(f);
         let now_ts = now.timestamp();
         let posted_since = f.posted_within_days.map(|d| now_ts - i64::from(d) * 86_400);
         let salary_ok = |m: &Meta, min: Option<u32>, only: bool| match m.monthly_max {
@@ -354,7 +368,7 @@ impl Index {
                     mask |= 1 << dim;
                 }
             };
-            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(doc, distance, p.radius_km)));
+            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(&doc.city_slug, distance, p.radius_km)));
             fail(D_PROFESSION, profession.is_some_and(|p| p != m.profession));
             fail(
                 D_WORKING_TIME,
@@ -408,7 +422,7 @@ impl Index {
                 && only(D_PLACE)
             {
                 for (k, r) in RADII.iter().enumerate() {
-                    c.radius[k] += u64::from(p.contains(doc, distance, *r));
+                    c.radius[k] += u64::from(p.contains(&doc.city_slug, distance, *r));
                 }
             }
             if mask == 0 {
@@ -454,8 +468,13 @@ impl Index {
             .unwrap_or_default()
             .iter()
             .map(|(id, _, distance)| {
-                let mut job = self.docs[*id as usize].summary.clone();
+                let doc = &self.docs[*id as usize];
+                let mut job = doc.summary.clone();
                 job.distance_km = place.as_ref().map(|_| (distance * 10.0).round() / 10.0);
+                if job.salary.is_none() {
+                    job.comparison =
+                        self.comparisons.get(&(self.meta[*id as usize].profession, job.offer, doc.experience)).copied();
+                }
                 job
             })
             .collect();
@@ -543,6 +562,9 @@ impl Index {
         out
     }
 }
+
+#[path = "salaries.rs"]
+mod salaries;
 
 #[cfg(test)]
 #[path = "engine_tests.rs"]

@@ -1,9 +1,9 @@
 use super::*;
 use chrono::{Duration, TimeZone};
 
-use crate::jobs::model::SalarySource;
+use crate::jobs::model::{Salary, SalarySource, SalaryUnit};
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
 }
 
@@ -87,6 +87,7 @@ fn docs(n: usize) -> Vec<Doc> {
                     posted_at,
                     source: "test".into(),
                     distance_km: None,
+                    comparison: None,
                 },
                 profession: if title.starts_with("Medienassistent") { "medienassistent" } else { "other" }.into(),
                 profession_name: title.into(),
@@ -103,13 +104,13 @@ fn docs(n: usize) -> Vec<Doc> {
         .collect()
 }
 
-fn index(n: usize) -> Index {
+pub(super) fn index(n: usize) -> Index {
     let cities = CITIES.iter().map(|c| City { slug: c.0.into(), name: c.1.into(), lat: c.2, lon: c.3 }).collect();
     let professions = vec![
         Choice { slug: "medienassistent".into(), name: "Medienassistent/in".into() },
         Choice { slug: "other".into(), name: "Andere".into() },
     ];
-    Index::build(docs(n), cities, professions)
+    Index::build(docs(n), cities, professions, now())
 }
 
 /// The same semantics written plainly, for comparison.

@@ -20,7 +20,7 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     let started = Instant::now();
     let (docs, cities, professions) =
         (repo::load_docs(db).await?, repo::cities(db).await?, repo::professions(db).await?);
-    let index = Index::build(docs, cities, professions);
+    let index = Index::build(docs, cities, professions, chrono::Utc::now());
     tracing::info!(listings = index.len(), version, ms = started.elapsed().as_millis() as u64, "search index built");
     Ok((version, index))
 }

@@ -17,6 +17,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav aria-label="Hauptnavigation">
                     <ul class="nav-list">
                         <li><a href="/jobs">"Jobs"</a></li>
+                        <li><a href="/gehalt">"Gehalt"</a></li>
                         <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
                     </ul>
                 </nav>

@@ -1,4 +1,5 @@
 //! Small shared components and the pure formatting helpers used on both sides.
+pub mod filter_form;
 pub mod format;
 mod layout;
 mod status;

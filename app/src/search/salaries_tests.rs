@@ -1,0 +1,153 @@
+//! The explorer checked against the job search: its figures must equal those computed directly
+//! from the listings the search returns for the same filter.
+use super::*;
+use crate::jobs::model::query_pairs;
+use crate::search::engine::tests::{index, now};
+
+fn filter(query: &str) -> JobFilter {
+    let pairs = query_pairs(query);
+    let (f, issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    assert!(issues.is_empty(), "{issues:?}");
+    f
+}
+
+/// Monthly values of the employer-stated salaries among every result of the job search.
+fn stated_by_search(index: &Index, f: &JobFilter) -> Vec<u32> {
+    let mut values = Vec::new();
+    for page in 1.. {
+        let r = index.search(&JobFilter { page, per_page: 100, ..f.clone() }, now());
+        values.extend(
+            r.items
+                .iter()
+                .filter_map(|j| j.salary.as_ref())
+                .filter(|s| s.source == SalarySource::Employer)
+                .map(|s| monthly_midpoint(s).round() as u32),
+        );
+        if page >= r.page_count() {
+            break;
+        }
+    }
+    values.sort_unstable();
+    values
+}
+
+const CASES: &[&str] = &[
+    "",
+    "experience=entry",
+    "place=bochum&radius_km=0",
+    "place=bochum&radius_km=25&working_time=part_time",
+    "profession=medienassistent&employer_type=agency&employer_type=public",
+    "offer=employment&skill=social-media",
+    "place=51.45,7.01&radius_km=10&experience=senior&experience=experienced",
+];
+
+#[test]
+fn headline_figures_equal_those_of_the_search_results() {
+    let index = index(3000);
+    for query in CASES {
+        let f = filter(query);
+        let expected = Figures::of(&stated_by_search(&index, &f));
+        let report = index.salaries(&f, now());
+        assert!(report.issues.is_empty(), "{query}: {:?}", report.issues);
+        assert_eq!(report.stats.figures, expected, "{query}");
+        assert!(expected.n >= MIN_SALARIES as u32, "{query} should have enough data to be a real check");
+        let binned: u32 = report.stats.histogram.iter().map(|b| b.count).sum();
+        assert_eq!(binned, expected.n, "{query}: the histogram holds every salary");
+    }
+}
+
+#[test]
+fn each_breakdown_leaves_out_its_own_input() {
+    let index = index(3000);
+    let f = filter("experience=entry&employer_type=agency&place=bochum&radius_km=25");
+    let report = index.salaries(&f, now());
+    for g in &report.stats.by_experience {
+        let alone = JobFilter { experience: vec![Experience::parse(&g.key).unwrap()], ..f.clone() };
+        assert_eq!(g.figures, index.salaries(&alone, now()).stats.figures, "experience {}", g.key);
+        assert_eq!(g.selected, g.key == "entry");
+    }
+    for g in &report.stats.by_employer_type {
+        let alone = JobFilter { employer_type: vec![EmployerType::parse(&g.key).unwrap()], ..f.clone() };
+        assert_eq!(g.figures, index.salaries(&alone, now()).stats.figures, "employer type {}", g.key);
+    }
+    for g in &report.stats.by_working_time {
+        let alone = JobFilter { working_time: vec![WorkingTime::parse(&g.key).unwrap()], ..f.clone() };
+        assert_eq!(g.figures, index.salaries(&alone, now()).stats.figures, "working time {}", g.key);
+    }
+    for g in &report.stats.by_city {
+        let alone = JobFilter { place: g.key.clone(), radius_km: Some(0), ..f.clone() };
+        assert_eq!(g.figures, index.salaries(&alone, now()).stats.figures, "city {}", g.key);
+    }
+    assert!(report.stats.by_city.first().is_some_and(|g| g.selected && g.key == "bochum"));
+}
+
+#[test]
+fn skill_pay_compares_listings_with_and_without_the_skill() {
+    let index = index(3000);
+    let f = filter("offer=employment");
+    let all = stated_by_search(&index, &f);
+    let skills = index.salaries(&f, now()).stats.skills;
+    assert!(!skills.is_empty());
+    for s in &skills {
+        let with = stated_by_search(&index, &JobFilter { skill: vec![s.skill.clone()], ..f.clone() });
+        let mut without = all.clone();
+        for v in &with {
+            let at = without.binary_search(v).unwrap();
+            without.remove(at);
+        }
+        assert_eq!((s.n_with as usize, s.n_without as usize), (with.len(), without.len()), "{}", s.skill);
+        assert_eq!(Some(s.median_with), Figures::of(&with).median, "{}", s.skill);
+        assert_eq!(Some(s.median_without), Figures::of(&without).median, "{}", s.skill);
+    }
+    let gains: Vec<i64> = skills.iter().map(|s| i64::from(s.median_with) - i64::from(s.median_without)).collect();
+    assert!(gains.windows(2).all(|w| w[0] >= w[1]), "largest difference first: {gains:?}");
+}
+
+#[test]
+fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts() {
+    let index = index(3000);
+    let f = filter("place=hagen&radius_km=0&experience=senior&employer_type=public&working_time=mini_job");
+    let stats = index.salaries(&f, now()).stats;
+    assert!(!stats.figures.shown(), "n = {}", stats.figures.n);
+    assert!(stats.histogram.is_empty());
+    assert!(!stats.broader.is_empty());
+    assert!(stats.broader.iter().any(|r| r.param == "radius_km"));
+    assert!(stats.broader.iter().any(|r| r.param == "experience"));
+    for r in &stats.broader {
+        let query = r.href.strip_prefix("/gehalt?").expect("explorer link");
+        assert_eq!(index.salaries(&filter(query), now()).stats.figures.n as u64, r.count, "{}", r.href);
+        assert!(r.count > u64::from(stats.figures.n));
+    }
+
+    // When no single input is the obstacle, inputs are left out one after another until enough remain.
+    let f =
+        filter("place=hagen&radius_km=0&experience=senior&employer_type=event&working_time=mini_job&offer=internship");
+    let stats = index.salaries(&f, now()).stats;
+    assert!(!stats.figures.shown());
+    let last = stats.broader.last().expect("a broader choice");
+    assert!(last.param.contains(','), "{:?}", stats.broader);
+    assert!(last.count >= MIN_SALARIES as u64);
+    let query = last.href.strip_prefix("/gehalt?").unwrap();
+    assert_eq!(index.salaries(&filter(query), now()).stats.figures.n as u64, last.count);
+}
+
+#[test]
+fn ads_without_salary_carry_the_comparison_of_similar_listings() {
+    let index = index(3000);
+    let r = index.search(&JobFilter { per_page: 100, ..Default::default() }, now());
+    let without: Vec<_> = r.items.iter().filter(|j| j.salary.is_none()).collect();
+    assert!(!without.is_empty());
+    for job in without {
+        let doc = index.doc(job.id).unwrap();
+        let comparable = JobFilter {
+            profession: doc.profession.clone(),
+            offer: vec![doc.summary.offer],
+            experience: vec![doc.experience],
+            ..Default::default()
+        };
+        let expected = Figures::of(&stated_by_search(&index, &comparable));
+        let c = job.comparison.expect("enough comparable listings in the fixture");
+        assert_eq!((Some(c.p25), Some(c.p75), c.n), (expected.p25, expected.p75, expected.n), "job {}", job.id);
+    }
+    assert!(r.items.iter().filter(|j| j.salary.is_some()).all(|j| j.comparison.is_none()));
+}
