@@ -5,7 +5,8 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -46,8 +47,16 @@ pub fn test_options() -> LeptosOptions {
     LeptosOptions::builder().output_name("revierjobs").site_root("target/site").build()
 }
 
+/// The app's routes, generated once per process. Generating them briefly suppresses resource
+/// loading process-wide (leptos-rs/leptos#4773): a render whose resource first polls in that
+/// window would hang forever, so it must not run while other renders are in flight.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
