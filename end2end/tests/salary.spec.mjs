@@ -90,3 +90,16 @@ test("job cards without salary show a marked comparison", async ({ page }) => {
   const comparison = page.getByTestId("salary-comparison").first();
   await expect(comparison).toContainText(/^Zum Vergleich, vergleichbare Anzeigen: [\d.]+–[\d.]+ € \/ Monat$/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the explorer works as a plain GET form", async ({ page, request }) => {
+    const entry = await (await request.get("/api/v1/salaries?experience=entry")).json();
+    await page.goto("/gehalt");
+    await page.locator("#s-experience-entry").check();
+    await page.locator(".salary-form button[type=submit]").click();
+    await expect(page).toHaveURL(/\/gehalt\?.*experience=entry/);
+    await expect(page.getByTestId("median")).toHaveText(`${entry.median.toLocaleString("de-DE")} €`);
+  });
+});

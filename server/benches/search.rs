@@ -141,4 +141,50 @@ async fn main() {
     }
     println!();
     println!("worst p95 over all combinations:   {worst_p95:>8.2} ms");
+
+    println!();
+    println!(
+        "{:<70} {:>8} {:>8} {:>8} {:>7}",
+        "salary explorer (GET /api/v1/salaries)", "p50 ms", "p95 ms", "p99 ms", "n"
+    );
+    let mut worst_p95: f64 = 0.0;
+    for f in salary_filters() {
+        let mut samples = Vec::new();
+        let mut n = 0;
+        for _ in 0..40 {
+            let t = Instant::now();
+            let report = std::hint::black_box(index.salaries(&f, now));
+            samples.push(t.elapsed());
+            n = report.stats.figures.n;
+        }
+        let (p50, p95, p99) = percentiles(samples);
+        worst_p95 = worst_p95.max(p95);
+        let label = if f.is_empty() { "(all)".to_owned() } else { f.to_string() };
+        println!("{:<70} {p50:>8.2} {p95:>8.2} {p99:>8.2} {n:>7}", label.chars().take(70).collect::<String>());
+    }
+    println!();
+    println!("salary explorer worst p95:          {worst_p95:>8.2} ms  (target 5 ms)");
+}
+
+fn salary_filters() -> Vec<JobFilter> {
+    let base = JobFilter::default();
+    vec![
+        base.clone(),
+        JobFilter { profession: "medienassistent".into(), place: "bochum".into(), radius_km: Some(0), ..base.clone() },
+        JobFilter { place: "bochum".into(), radius_km: Some(25), experience: vec![Experience::Entry], ..base.clone() },
+        JobFilter {
+            employer_type: vec![EmployerType::Agency],
+            working_time: vec![WorkingTime::PartTime],
+            ..base.clone()
+        },
+        JobFilter { offer: vec![Offer::Employment], skill: vec!["social-media".into()], ..base.clone() },
+        JobFilter {
+            place: "hagen".into(),
+            radius_km: Some(0),
+            experience: vec![Experience::Senior],
+            employer_type: vec![EmployerType::Event],
+            working_time: vec![WorkingTime::MiniJob],
+            ..base.clone()
+        },
+    ]
 }

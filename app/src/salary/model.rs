@@ -118,6 +118,26 @@ pub fn explorer_filter(f: &JobFilter) -> (JobFilter, Vec<ParamIssue>) {
     (kept, issues)
 }
 
+/// The explorer's inputs, most specific first: the order in which a too small choice is broadened.
+pub const INPUTS: [&str; 7] = ["experience", "employer_type", "working_time", "offer", "skill", "place", "profession"];
+
+/// Removes one input (a name of `INPUTS`) from `f`; whether it was set.
+pub fn drop_input(f: &mut JobFilter, param: &str) -> bool {
+    match param {
+        "experience" => !std::mem::take(&mut f.experience).is_empty(),
+        "employer_type" => !std::mem::take(&mut f.employer_type).is_empty(),
+        "working_time" => !std::mem::take(&mut f.working_time).is_empty(),
+        "offer" => !std::mem::take(&mut f.offer).is_empty(),
+        "skill" => !std::mem::take(&mut f.skill).is_empty(),
+        "place" => {
+            f.radius_km = None;
+            !std::mem::take(&mut f.place).is_empty()
+        }
+        "profession" => !std::mem::take(&mut f.profession).is_empty(),
+        _ => false,
+    }
+}
+
 /// `/gehalt?...`, the link to the explorer for these inputs.
 pub fn salary_href(f: &JobFilter) -> String {
     f.href_at(PATH)
@@ -144,5 +164,25 @@ mod tests {
         let params: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();
         assert_eq!(params, ["q", "remote", "page"]);
         assert_eq!(explorer_filter(&kept).1, vec![]);
+    }
+
+    #[test]
+    fn every_input_can_be_dropped() {
+        let full = JobFilter::parse(
+            crate::jobs::model::query_pairs(
+                "place=bochum&radius_km=5&profession=medienassistent&working_time=part_time&offer=employment\
+                 &experience=entry&employer_type=agency&skill=social-media",
+            )
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+        )
+        .0;
+        let mut f = full.clone();
+        for param in INPUTS {
+            assert!(drop_input(&mut f, param), "{param}");
+            assert!(!drop_input(&mut f.clone(), param), "{param} is gone");
+            assert!(!salary_href(&f).contains(&format!("{param}=")), "{param}");
+        }
+        assert_eq!(f, JobFilter::default());
     }
 }

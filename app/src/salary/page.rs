@@ -89,9 +89,10 @@ fn Explorer(filter: JobFilter, url_issues: Vec<ParamIssue>, report: SalaryReport
                     <section aria-labelledby="dist-heading">
                         <h2 id="dist-heading">"Verteilung"</h2>
                         <Histogram bins=stats.histogram.clone()/>
+                        <p class="source"><small>{provenance(stats.figures.n, stats.demo)}</small></p>
                     </section>
                 })}
-                <Helper filter=filter.clone() figures=stats.figures skills=stats.skills.clone()/>
+                <Helper filter=filter.clone() figures=stats.figures demo=stats.demo skills=stats.skills.clone()/>
                 <section aria-labelledby="compare-heading">
                     <h2 id="compare-heading">"Im Vergleich"</h2>
                     <p class="hint">
@@ -99,6 +100,10 @@ fn Explorer(filter: JobFilter, url_issues: Vec<ParamIssue>, report: SalaryReport
                         "die gewählten sind hervorgehoben. Box: mittlere Hälfte der Gehälter, Strich: Median, "
                         "Linien: übrige Gehälter bis zum 1,5-fachen Quartilsabstand."
                     </p>
+                    <p class="source"><small>
+                        "Alle Werte aus Stellenanzeigen mit Gehaltsangabe des Arbeitgebers; die Anzahl je Gruppe steht in den Tabellen."
+                        {stats.demo.then_some(" Derzeit Demo-Daten: erfundene Anzeigen, keine echten Gehälter.")}
+                    </small></p>
                     <BoxPlots id="experience" title="nach Erfahrung" groups=stats.by_experience.clone()
                         href=pick(|f, k| f.experience = Experience::parse(k).into_iter().collect())/>
                     <BoxPlots id="city" title="nach Stadt" groups=stats.by_city.clone()
@@ -210,7 +215,7 @@ fn broader_label(param: &str) -> String {
 
 /// "What could I earn": three choices and the range where most listings fall, plus skills.
 #[component]
-fn Helper(filter: JobFilter, figures: Figures, skills: Vec<super::model::SkillPay>) -> impl IntoView {
+fn Helper(filter: JobFilter, figures: Figures, demo: bool, skills: Vec<super::model::SkillPay>) -> impl IntoView {
     let navigate = use_navigate();
     let hidden = JobFilter { experience: vec![], employer_type: vec![], working_time: vec![], ..filter.clone() };
     let hidden_pairs: Vec<(String, String)> = crate::jobs::model::query_pairs(&hidden.to_string());
@@ -236,6 +241,7 @@ fn Helper(filter: JobFilter, figures: Figures, skills: Vec<super::model::SkillPa
                 "Die mittlere Hälfte der passenden Anzeigen bietet "<strong>{format_eur_range(p25, p75)}</strong>
                 " brutto im Monat; 8 von 10 liegen zwischen "{format_eur_range(p10, p90)}"."
             </p>
+            <p class="source"><small>{provenance(figures.n, demo)}</small></p>
         }
         .into_any(),
         _ => view! { <p class="helper-result">"Zu wenige Angaben für diese Auswahl – siehe oben."</p> }.into_any(),
@@ -347,6 +353,9 @@ fn SalaryForm(filter: JobFilter, report: SalaryReport) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <details class="filter-drawer">
+                <summary class="button">"Weitere Auswahl"</summary>
+                <div class="filter-groups">
             {checks::<Experience>("Erfahrung", "experience", &f.experience, &s.by_experience)}
             {checks::<EmployerType>("Arbeitgeber", "employer_type", &f.employer_type, &s.by_employer_type)}
             {checks::<WorkingTime>("Arbeitszeit", "working_time", &f.working_time, &s.by_working_time)}
@@ -366,6 +375,8 @@ fn SalaryForm(filter: JobFilter, report: SalaryReport) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </fieldset>
+                </div>
+            </details>
             <button type="submit" class="button primary">"Anzeigen"</button>
         </form>
     }

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
-use super::geo::distance_km;
+use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
 use super::text::{fold, terms};
 use crate::jobs::model::PayComparison;
 use crate::jobs::model::SALARY_STEPS;
@@ -51,6 +51,8 @@ struct Meta {
     monthly_max: Option<f64>,
     posted: i64,
     valid: i64,
+    /// The place as a unit vector (see `geo`).
+    at: [f64; 3],
 }
 
 pub struct Index {
@@ -66,7 +68,7 @@ pub struct Index {
     cities: Vec<City>,
     professions: Vec<Choice>,
     /// Listings with an employer-stated salary, sorted by monthly value (the salary explorer's rows).
-    pay: Vec<salaries::PayRow>,
+    pay: salaries::Pay,
     /// (profession, offer, experience) → the middle half of comparable employer-stated pay.
     comparisons: HashMap<(usize, Offer, Experience), PayComparison>,
 }
@@ -122,20 +124,30 @@ struct Resolved {
     issues: Vec<ParamIssue>,
 }
 
-/// A resolved place: coordinates, the label shown, and the city when it is one.
+/// A resolved place: where it is, the label shown, and the city when it is one.
 struct Place {
-    at: (f64, f64),
+    at: [f64; 3],
     label: String,
     city: Option<String>,
-    radius_km: u32,
+    /// The chosen radius as a position in `RADII`.
+    radius: usize,
+    /// Squared-chord limits of `RADII` (radius 0 without a city: 1 km).
+    limits: [f64; 7],
 }
 
 impl Place {
-    fn contains(&self, city_slug: &str, distance: f64, radius_km: u32) -> bool {
-        match (radius_km, &self.city) {
+    fn new(lat: f64, lon: f64, label: String, city: Option<String>, radius_km: u32) -> Self {
+        // The parser only lets `RADII` through; anything else rounds up to the next offered radius.
+        let radius = RADII.iter().position(|r| *r >= radius_km).unwrap_or(RADII.len() - 1);
+        let limits = std::array::from_fn(|k| chord2_for_km(f64::from(RADII[k].max(1))));
+        Place { at: unit(lat, lon), label, city, radius, limits }
+    }
+
+    /// Whether a listing in `city_slug` at squared chord `c2` lies within the `k`-th radius of `RADII`.
+    fn contains(&self, city_slug: &str, c2: f64, k: usize) -> bool {
+        match (RADII[k], &self.city) {
             (0, Some(city)) => city_slug == city,
-            (0, None) => distance <= 1.0,
-            (r, _) => distance <= f64::from(r),
+            _ => c2 <= self.limits[k],
         }
     }
 }
@@ -203,11 +215,12 @@ impl Index {
                 monthly_max: doc.summary.salary.as_ref().map(monthly_max),
                 posted: doc.summary.posted_at.timestamp(),
                 valid: doc.valid_through.timestamp(),
+                at: unit(doc.lat, doc.lon),
             });
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
-        let pay = salaries::pay_rows(&docs, &meta, &cities);
+        let pay = salaries::Pay::new(&docs, &meta, &cities);
         let comparisons = salaries::comparisons(&pay, now.timestamp());
         Index {
             docs,
@@ -247,15 +260,15 @@ impl Index {
             return Ok(None);
         }
         let radius_km = f.effective_radius_km();
-        if let Some(at) = parse_coords(&f.place) {
-            return Ok(Some(Place { at, label: format!("{:.4}, {:.4}", at.0, at.1), city: None, radius_km }));
+        if let Some((lat, lon)) = parse_coords(&f.place) {
+            return Ok(Some(Place::new(lat, lon, format!("{lat:.4}, {lon:.4}"), None, radius_km)));
         }
         let wanted = fold(f.place.trim());
         let slug = slugify(&f.place);
         self.cities
             .iter()
             .find(|c| c.slug == slug || fold(&c.name) == wanted)
-            .map(|c| Some(Place { at: (c.lat, c.lon), label: c.name.clone(), city: Some(c.slug.clone()), radius_km }))
+            .map(|c| Some(Place::new(c.lat, c.lon, c.name.clone(), Some(c.slug.clone()), radius_km)))
             .ok_or_else(|| ParamIssue {
                 param: "place".into(),
                 message: format!(
@@ -353,7 +366,7 @@ impl Index {
             skill: vec![0; self.skills.len()],
             ..Default::default()
         };
-        // (listing, relevance, distance)
+        // (listing, relevance, squared chord to the place: orders like the distance)
         let mut hits: Vec<(u32, f32, f64)> = Vec::new();
         for id in candidates {
             let (doc, m) = (&self.docs[id as usize], &self.meta[id as usize]);
@@ -361,14 +374,14 @@ impl Index {
                 continue;
             }
             let job = &doc.summary;
-            let distance = place.as_ref().map_or(0.0, |p| distance_km(p.at, (doc.lat, doc.lon)));
+            let c2 = place.as_ref().map_or(0.0, |p| chord2(p.at, m.at));
             let mut mask = 0u16;
             let mut fail = |dim: usize, failed: bool| {
                 if failed {
                     mask |= 1 << dim;
                 }
             };
-            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(&doc.city_slug, distance, p.radius_km)));
+            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(&doc.city_slug, c2, p.radius)));
             fail(D_PROFESSION, profession.is_some_and(|p| p != m.profession));
             fail(
                 D_WORKING_TIME,
@@ -421,8 +434,8 @@ impl Index {
             if let Some(p) = &place
                 && only(D_PLACE)
             {
-                for (k, r) in RADII.iter().enumerate() {
-                    c.radius[k] += u64::from(p.contains(&doc.city_slug, distance, *r));
+                for (k, count) in c.radius.iter_mut().enumerate() {
+                    *count += u64::from(p.contains(&doc.city_slug, c2, k));
                 }
             }
             if mask == 0 {
@@ -430,7 +443,7 @@ impl Index {
                     c.skill[*s] += 1;
                 }
                 let score = text.as_ref().and_then(|t| t.get(&id)).copied().unwrap_or(0.0);
-                hits.push((id, score, distance));
+                hits.push((id, score, c2));
             } else if mask.count_ones() == 1 {
                 c.dropped[mask.trailing_zeros() as usize] += 1;
             }
@@ -467,10 +480,10 @@ impl Index {
             .get(start..end)
             .unwrap_or_default()
             .iter()
-            .map(|(id, _, distance)| {
+            .map(|(id, _, c2)| {
                 let doc = &self.docs[*id as usize];
                 let mut job = doc.summary.clone();
-                job.distance_km = place.as_ref().map(|_| (distance * 10.0).round() / 10.0);
+                job.distance_km = place.as_ref().map(|_| (km_from_chord2(*c2) * 10.0).round() / 10.0);
                 if job.salary.is_none() {
                     job.comparison =
                         self.comparisons.get(&(self.meta[*id as usize].profession, job.offer, doc.experience)).copied();

@@ -1,6 +1,8 @@
 use super::*;
 use chrono::{Duration, TimeZone};
 
+use crate::search::distance_km;
+
 use crate::jobs::model::{Salary, SalarySource, SalaryUnit};
 
 pub(super) fn now() -> DateTime<Utc> {

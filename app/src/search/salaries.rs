@@ -3,7 +3,7 @@
 //! sorted, so percentiles need no sorting per query.
 use super::*;
 use crate::jobs::model::{SalarySource, Slug};
-use crate::salary::model::{Group, SalaryReport, SalaryStats, SkillPay, salary_href};
+use crate::salary::model::{Group, INPUTS, SalaryReport, SalaryStats, SkillPay, drop_input, salary_href};
 use crate::salary::stats::{Figures, MIN_SALARIES, RULE, histogram, median_of_rest, monthly_midpoint, percentile};
 
 /// How many skills the pay comparison lists at most.
@@ -16,48 +16,67 @@ pub(super) struct PayRow {
     monthly: u32,
     doc: u32,
     valid: i64,
-    lat: f64,
-    lon: f64,
+    at: [f64; 3],
     profession: usize,
     city: usize,
+    /// The row's skill ids: `Pay::skills[start..end]`.
+    skills: (u32, u32),
     working_time: u8,
     offer: Offer,
     experience: Experience,
     employer_type: EmployerType,
 }
 
-pub(super) fn pay_rows(docs: &[Doc], meta: &[Meta], cities: &[City]) -> Vec<PayRow> {
-    let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
-    let mut rows: Vec<PayRow> = docs
-        .iter()
-        .zip(meta)
-        .enumerate()
-        .filter_map(|(i, (doc, m))| {
-            let salary = doc.summary.salary.as_ref().filter(|s| s.source == SalarySource::Employer)?;
-            Some(PayRow {
-                monthly: monthly_midpoint(salary).round() as u32,
-                doc: i as u32,
-                valid: m.valid,
-                lat: doc.lat,
-                lon: doc.lon,
-                profession: m.profession,
-                city: city_ids.get(doc.city_slug.as_str()).copied().unwrap_or(usize::MAX),
-                working_time: doc.summary.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
-                offer: doc.summary.offer,
-                experience: doc.experience,
-                employer_type: doc.summary.employer_type,
+/// The explorer's rows, sorted by monthly value, and their skill ids stored in the same order.
+pub(super) struct Pay {
+    rows: Vec<PayRow>,
+    skills: Vec<u32>,
+}
+
+impl Pay {
+    pub(super) fn new(docs: &[Doc], meta: &[Meta], cities: &[City]) -> Self {
+        let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
+        let mut rows: Vec<PayRow> = docs
+            .iter()
+            .zip(meta)
+            .enumerate()
+            .filter_map(|(i, (doc, m))| {
+                let salary = doc.summary.salary.as_ref().filter(|s| s.source == SalarySource::Employer)?;
+                Some(PayRow {
+                    monthly: monthly_midpoint(salary).round() as u32,
+                    doc: i as u32,
+                    valid: m.valid,
+                    at: m.at,
+                    profession: m.profession,
+                    city: city_ids.get(doc.city_slug.as_str()).copied().unwrap_or(usize::MAX),
+                    skills: (0, 0),
+                    working_time: doc.summary.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
+                    offer: doc.summary.offer,
+                    experience: doc.experience,
+                    employer_type: doc.summary.employer_type,
+                })
             })
-        })
-        .collect();
-    rows.sort_by_key(|r| (r.monthly, r.doc));
-    rows
+            .collect();
+        rows.sort_by_key(|r| (r.monthly, r.doc));
+        let mut skills = Vec::new();
+        for row in &mut rows {
+            let start = skills.len() as u32;
+            skills.extend(meta[row.doc as usize].skills.iter().map(|s| *s as u32));
+            row.skills = (start, skills.len() as u32);
+        }
+        Pay { rows, skills }
+    }
+
+    fn skills_of(&self, row: &PayRow) -> &[u32] {
+        &self.skills[row.skills.0 as usize..row.skills.1 as usize]
+    }
 }
 
 /// The middle half of employer-stated pay per (profession, offer, experience), where enough exist,
 /// over the listings active at `now` (the index is rebuilt whenever listings change).
-pub(super) fn comparisons(rows: &[PayRow], now: i64) -> HashMap<(usize, Offer, Experience), PayComparison> {
+pub(super) fn comparisons(pay: &Pay, now: i64) -> HashMap<(usize, Offer, Experience), PayComparison> {
     let mut groups: HashMap<(usize, Offer, Experience), Vec<u32>> = HashMap::new();
-    for r in rows.iter().filter(|r| r.valid > now) {
+    for r in pay.rows.iter().filter(|r| r.valid > now) {
         groups.entry((r.profession, r.offer, r.experience)).or_default().push(r.monthly);
     }
     groups
@@ -91,30 +110,30 @@ struct PayQuery<'a> {
 }
 
 impl Index {
-    /// Which inputs a row fails (one bit per dimension), its city slug and its distance from the place.
+    /// Which inputs a row fails (one bit per dimension), its city slug and its squared chord to the place.
     fn pay_mask(&self, q: &PayQuery, row: &PayRow) -> (u16, &str, f64) {
         let f = q.f;
         let city_slug = self.cities.get(row.city).map_or("", |c| c.slug.as_str());
-        let distance = q.place.as_ref().map_or(0.0, |p| distance_km(p.at, (row.lat, row.lon)));
+        let c2 = q.place.as_ref().map_or(0.0, |p| chord2(p.at, row.at));
         let working_time = f.working_time.iter().any(|w| row.working_time & (1 << w.index()) != 0);
-        let skills = &self.meta[row.doc as usize].skills;
+        let skills = self.pay.skills_of(row);
         let mut mask = 0u16;
         let mut fail = |dim: usize, failed: bool| mask |= u16::from(failed) << dim;
-        fail(D_PLACE, q.place.as_ref().is_some_and(|p| !p.contains(city_slug, distance, p.radius_km)));
+        fail(D_PLACE, q.place.as_ref().is_some_and(|p| !p.contains(city_slug, c2, p.radius)));
         fail(D_PROFESSION, q.profession.is_some_and(|p| p != row.profession));
         fail(D_WORKING_TIME, !f.working_time.is_empty() && !working_time);
         fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&row.offer));
         fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&row.experience));
         fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&row.employer_type));
-        fail(D_SKILL, !q.wanted.iter().all(|s| skills.contains(s)));
-        (mask, city_slug, distance)
+        fail(D_SKILL, !q.wanted.iter().all(|s| skills.contains(&(*s as u32))));
+        (mask, city_slug, c2)
     }
 
     /// How many employer-stated salaries match `f` at `now`.
     fn count_salaries(&self, f: &JobFilter, now: i64) -> u64 {
         let Resolved { place, profession, skills: wanted, .. } = self.resolve(f);
         let q = PayQuery { f, place, profession, wanted };
-        self.pay.iter().filter(|r| r.valid > now && self.pay_mask(&q, r).0 == 0).count() as u64
+        self.pay.rows.iter().filter(|r| r.valid > now && self.pay_mask(&q, r).0 == 0).count() as u64
     }
 
     /// The comparison shown beside an ad without salary.
@@ -136,11 +155,9 @@ impl Index {
         let mut by_city: Vec<Vec<u32>> = vec![Vec::new(); self.cities.len()];
         let mut with_skill: Vec<Vec<u32>> = vec![Vec::new(); self.skills.len()];
         let mut dropped = [0u64; 11];
-        let mut radius = [0u64; 7];
-        for row in self.pay.iter().filter(|r| r.valid > now_ts) {
+        for row in self.pay.rows.iter().filter(|r| r.valid > now_ts) {
             let v = row.monthly;
-            let (mask, city_slug, distance) = self.pay_mask(&q, row);
-            let skills = &self.meta[row.doc as usize].skills;
+            let mask = self.pay_mask(&q, row).0;
             let only = |dim: usize| mask & !(1u16 << dim) == 0;
             if only(D_EXPERIENCE) {
                 by_experience[row.experience.index()].push(v);
@@ -155,20 +172,15 @@ impl Index {
                     }
                 }
             }
-            if only(D_PLACE) {
-                if let Some(list) = by_city.get_mut(row.city) {
-                    list.push(v);
-                }
-                if let Some(p) = &q.place {
-                    for (k, r) in RADII.iter().enumerate() {
-                        radius[k] += u64::from(p.contains(city_slug, distance, *r));
-                    }
-                }
+            if only(D_PLACE)
+                && let Some(list) = by_city.get_mut(row.city)
+            {
+                list.push(v);
             }
             if mask == 0 {
                 all.push(v);
-                for s in skills {
-                    with_skill[*s].push(v);
+                for s in self.pay.skills_of(row) {
+                    with_skill[*s as usize].push(v);
                 }
             } else if mask.count_ones() == 1 {
                 dropped[mask.trailing_zeros() as usize] += 1;
@@ -194,8 +206,7 @@ impl Index {
         });
         cities.truncate(MAX_CITIES);
 
-        let broader =
-            if figures.shown() { Vec::new() } else { self.broader(f, q.place.as_ref(), &all, &dropped, &radius, now) };
+        let broader = if figures.shown() { Vec::new() } else { self.broader(&q, all.len() as u64, &dropped, now) };
         let stats = SalaryStats {
             figures,
             unit: "month".into(),
@@ -245,19 +256,21 @@ impl Index {
     }
 
     /// With too few salaries: the next wider radius that has enough, and each input left out.
-    fn broader(
-        &self,
-        f: &JobFilter,
-        place: Option<&Place>,
-        all: &[u32],
-        dropped: &[u64; 11],
-        radius: &[u64; 7],
-        now: DateTime<Utc>,
-    ) -> Vec<Relaxation> {
-        let (n, enough) = (all.len() as u64, MIN_SALARIES as u64);
+    fn broader(&self, q: &PayQuery, n: u64, dropped: &[u64; 11], now: DateTime<Utc>) -> Vec<Relaxation> {
+        let (f, enough) = (q.f, MIN_SALARIES as u64);
         let mut out = Vec::new();
-        if let Some(p) = place {
-            let mut wider = RADII.iter().zip(radius).filter(|(r, _)| **r > p.radius_km);
+        if let Some(p) = &q.place {
+            // Salaries within each radius, the other inputs kept.
+            let mut radius = [0u64; 7];
+            for row in self.pay.rows.iter().filter(|r| r.valid > now.timestamp()) {
+                let (mask, city_slug, c2) = self.pay_mask(q, row);
+                if mask & !(1 << D_PLACE) == 0 {
+                    for (k, count) in radius.iter_mut().enumerate() {
+                        *count += u64::from(p.contains(city_slug, c2, k));
+                    }
+                }
+            }
+            let mut wider = RADII.iter().zip(&radius).skip(p.radius + 1);
             if let Some((r, count)) = wider.clone().find(|(_, c)| **c >= enough).or(wider.next_back())
                 && *count > n
             {
@@ -265,24 +278,12 @@ impl Index {
                 out.push(Relaxation { param: "radius_km".into(), count: *count, href });
             }
         }
-        let inputs = [D_PLACE, D_PROFESSION, D_WORKING_TIME, D_OFFER, D_EXPERIENCE, D_EMPLOYER_TYPE, D_SKILL];
-        for dim in inputs {
+        for param in INPUTS {
             let mut relaxed = f.clone();
-            let active = match dim {
-                D_PLACE => {
-                    relaxed.radius_km = None;
-                    !std::mem::take(&mut relaxed.place).is_empty()
-                }
-                D_PROFESSION => !std::mem::take(&mut relaxed.profession).is_empty(),
-                D_WORKING_TIME => !std::mem::take(&mut relaxed.working_time).is_empty(),
-                D_OFFER => !std::mem::take(&mut relaxed.offer).is_empty(),
-                D_EXPERIENCE => !std::mem::take(&mut relaxed.experience).is_empty(),
-                D_EMPLOYER_TYPE => !std::mem::take(&mut relaxed.employer_type).is_empty(),
-                _ => !std::mem::take(&mut relaxed.skill).is_empty(),
-            };
-            if active && dropped[dim] > 0 {
+            let dim = DIM_PARAMS.iter().position(|p| *p == param).unwrap_or(D_SKILL);
+            if drop_input(&mut relaxed, param) && dropped[dim] > 0 {
                 let count = n + dropped[dim];
-                out.push(Relaxation { param: DIM_PARAMS[dim].into(), count, href: salary_href(&relaxed) });
+                out.push(Relaxation { param: param.into(), count, href: salary_href(&relaxed) });
             }
         }
         // Choices that give enough first, the least broadening among them first; then the others, most first.
@@ -298,20 +299,8 @@ impl Index {
     fn cumulative_broadening(&self, f: &JobFilter, now: DateTime<Utc>) -> Option<Relaxation> {
         let mut relaxed = f.clone();
         let mut params: Vec<&str> = Vec::new();
-        let steps: [(&str, fn(&mut JobFilter) -> bool); 7] = [
-            ("experience", |f| !std::mem::take(&mut f.experience).is_empty()),
-            ("employer_type", |f| !std::mem::take(&mut f.employer_type).is_empty()),
-            ("working_time", |f| !std::mem::take(&mut f.working_time).is_empty()),
-            ("offer", |f| !std::mem::take(&mut f.offer).is_empty()),
-            ("skill", |f| !std::mem::take(&mut f.skill).is_empty()),
-            ("place", |f| {
-                f.radius_km = None;
-                !std::mem::take(&mut f.place).is_empty()
-            }),
-            ("profession", |f| !std::mem::take(&mut f.profession).is_empty()),
-        ];
-        for (param, drop) in steps {
-            if !drop(&mut relaxed) {
+        for param in INPUTS {
+            if !drop_input(&mut relaxed, param) {
                 continue;
             }
             params.push(param);
