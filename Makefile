@@ -10,13 +10,14 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
 	@echo "make test   fmt, clippy, unit + integration tests, end-to-end tests in Chromium"
 	@echo "make build  release build of server binary and site"
 	@echo "make bench  print speed and memory figures for 100,000 listings"
+	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
 	@echo "make fmt    format the code"
 
 tools:
@@ -52,6 +53,11 @@ e2e: e2e-build
 # Figures, not assertions: seeding, index load, memory, search latency beside a linear scan.
 bench:
 	cargo bench -p server --bench search
+
+# Figures, not assertions: the release wasm/js/css as shipped, compressed.
+size: tools
+	cargo leptos build --release --frontend-only
+	node scripts/size.mjs $(SITE_ROOT)/pkg
 
 fmt:
 	cargo fmt --all

@@ -1,6 +1,6 @@
 //! Job listings: model and URL filter (shared), server functions, repository (server), views.
 pub mod api;
-mod chips;
+pub(crate) mod chips;
 mod detail;
 mod filter;
 #[cfg(feature = "ssr")]

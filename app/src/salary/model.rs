@@ -82,6 +82,22 @@ pub struct SalaryReport {
     pub skills: Vec<Choice>,
 }
 
+/// The explorer page as HTML pieces built on the server (see `render.rs`); the page places them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalaryPageHtml {
+    /// Plain text.
+    pub title: String,
+    /// The inputs (inside the page's main form).
+    pub form: String,
+    /// Parameter issues, headline, histogram.
+    pub top: String,
+    /// The helper's choices (inside the helper form).
+    pub helper_form: String,
+    pub helper_result: String,
+    /// Box plots, reference figures, the method.
+    pub rest: String,
+}
+
 /// The explorer's view of a job-search filter: the inputs it uses (profession, place, radius,
 /// working time, offer, experience, employer type, skill). The others are reported, not ignored silently.
 pub fn explorer_filter(f: &JobFilter) -> (JobFilter, Vec<ParamIssue>) {
