@@ -44,15 +44,25 @@ pub struct City {
     pub lon: f64,
 }
 
-/// Precomputed per-listing values for filtering.
+/// Every value the search tests, per listing, compact: the scan touches nothing else.
 struct Meta {
     profession: usize,
-    skills: Vec<usize>,
+    /// Position in `Index::cities` (`usize::MAX`: unknown).
+    city: usize,
+    /// The listing's skill ids: `Index::skill_of[start..end]`.
+    skills: (u32, u32),
     monthly_max: Option<f64>,
     posted: i64,
     valid: i64,
     /// The place as a unit vector (see `geo`).
     at: [f64; 3],
+    /// One bit per `WorkingTime`.
+    working_time: u8,
+    offer: Offer,
+    remote: Remote,
+    contract: Contract,
+    experience: Experience,
+    employer_type: EmployerType,
 }
 
 pub struct Index {
@@ -63,6 +73,8 @@ pub struct Index {
     meta: Vec<Meta>,
     /// Term → (listing, weight).
     postings: BTreeMap<String, Vec<(u32, f32)>>,
+    /// Skill ids of all listings, in listing order (see `Meta::skills`).
+    skill_of: Vec<u32>,
     skills: Vec<Choice>,
     skill_ids: HashMap<String, usize>,
     cities: Vec<City>,
@@ -128,7 +140,8 @@ struct Resolved {
 struct Place {
     at: [f64; 3],
     label: String,
-    city: Option<String>,
+    /// Position in `Index::cities` when the place is a city.
+    city: Option<usize>,
     /// The chosen radius as a position in `RADII`.
     radius: usize,
     /// Squared-chord limits of `RADII` (radius 0 without a city: 1 km).
@@ -136,17 +149,17 @@ struct Place {
 }
 
 impl Place {
-    fn new(lat: f64, lon: f64, label: String, city: Option<String>, radius_km: u32) -> Self {
+    fn new(lat: f64, lon: f64, label: String, city: Option<usize>, radius_km: u32) -> Self {
         // The parser only lets `RADII` through; anything else rounds up to the next offered radius.
         let radius = RADII.iter().position(|r| *r >= radius_km).unwrap_or(RADII.len() - 1);
         let limits = std::array::from_fn(|k| chord2_for_km(f64::from(RADII[k].max(1))));
         Place { at: unit(lat, lon), label, city, radius, limits }
     }
 
-    /// Whether a listing in `city_slug` at squared chord `c2` lies within the `k`-th radius of `RADII`.
-    fn contains(&self, city_slug: &str, c2: f64, k: usize) -> bool {
-        match (RADII[k], &self.city) {
-            (0, Some(city)) => city_slug == city,
+    /// Whether a listing in `city` at squared chord `c2` lies within the `k`-th radius of `RADII`.
+    fn contains(&self, city: usize, c2: f64, k: usize) -> bool {
+        match (RADII[k], self.city) {
+            (0, Some(here)) => city == here,
             _ => c2 <= self.limits[k],
         }
     }
@@ -177,6 +190,8 @@ impl Index {
         let mut skills: Vec<Choice> = Vec::new();
         let mut skill_ids: HashMap<String, usize> = HashMap::new();
         let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
+        let mut skill_of: Vec<u32> = Vec::new();
         let mut meta = Vec::with_capacity(docs.len());
         for (i, doc) in docs.iter_mut().enumerate() {
             let description = strip_tags(&std::mem::take(&mut doc.description));
@@ -198,29 +213,38 @@ impl Index {
             for (term, w) in weights {
                 postings.entry(term).or_default().push((i as u32, w));
             }
-            let doc_skills = doc
-                .skills
-                .iter()
-                .map(|name| {
-                    let slug = slugify(name);
-                    *skill_ids.entry(slug.clone()).or_insert_with(|| {
-                        skills.push(Choice { slug, name: name.clone() });
-                        skills.len() - 1
-                    })
-                })
-                .collect();
+            let start = skill_of.len() as u32;
+            for name in &doc.skills {
+                let slug = slugify(name);
+                let id = *skill_ids.entry(slug.clone()).or_insert_with(|| {
+                    skills.push(Choice { slug, name: name.clone() });
+                    skills.len() - 1
+                });
+                if !skill_of[start as usize..].contains(&(id as u32)) {
+                    skill_of.push(id as u32);
+                }
+            }
+            let job = &doc.summary;
             meta.push(Meta {
                 profession: profession_ids.get(doc.profession.as_str()).copied().unwrap_or(usize::MAX),
-                skills: doc_skills,
-                monthly_max: doc.summary.salary.as_ref().map(monthly_max),
-                posted: doc.summary.posted_at.timestamp(),
+                city: city_ids.get(doc.city_slug.as_str()).copied().unwrap_or(usize::MAX),
+                skills: (start, skill_of.len() as u32),
+                monthly_max: job.salary.as_ref().map(monthly_max),
+                posted: job.posted_at.timestamp(),
                 valid: doc.valid_through.timestamp(),
                 at: unit(doc.lat, doc.lon),
+                working_time: job.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
+                offer: job.offer,
+                remote: job.remote,
+                contract: doc.contract,
+                experience: doc.experience,
+                employer_type: job.employer_type,
             });
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
-        let pay = salaries::Pay::new(&docs, &meta, &cities);
+        drop(city_ids);
+        let pay = salaries::Pay::new(&docs, &meta, &skill_of);
         let comparisons = salaries::comparisons(&pay, now.timestamp());
         Index {
             docs,
@@ -228,6 +252,7 @@ impl Index {
             by_id,
             meta,
             postings: postings.into_iter().collect(),
+            skill_of,
             skills,
             skill_ids,
             cities,
@@ -267,8 +292,9 @@ impl Index {
         let slug = slugify(&f.place);
         self.cities
             .iter()
-            .find(|c| c.slug == slug || fold(&c.name) == wanted)
-            .map(|c| Some(Place::new(c.lat, c.lon, c.name.clone(), Some(c.slug.clone()), radius_km)))
+            .enumerate()
+            .find(|(_, c)| c.slug == slug || fold(&c.name) == wanted)
+            .map(|(i, c)| Some(Place::new(c.lat, c.lon, c.name.clone(), Some(i), radius_km)))
             .ok_or_else(|| ParamIssue {
                 param: "place".into(),
                 message: format!(
@@ -278,34 +304,51 @@ impl Index {
             })
     }
 
-    /// Listings matching every query term (prefix match for terms of 4+ characters), with scores.
-    fn text_matches(&self, q: &str) -> Option<HashMap<u32, f32>> {
+    /// Listings matching every query term (prefix match for terms of 4+ characters), in id order,
+    /// and a relevance score per listing; `None` without query terms. Dense arrays, no hashing.
+    fn text_matches(&self, q: &str) -> Option<(Vec<u32>, Vec<f32>)> {
         let mut query_terms = terms(q);
         query_terms.sort();
         query_terms.dedup();
         if query_terms.is_empty() {
             return None;
         }
-        let n = self.docs.len().max(1) as f32;
-        let mut acc: Option<HashMap<u32, f32>> = None;
-        for term in &query_terms {
-            let mut this: HashMap<u32, f32> = HashMap::new();
+        let n = self.docs.len();
+        let mut score = vec![0f32; n];
+        let mut matched = vec![0usize; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (k, term) in query_terms.iter().enumerate() {
+            touched.clear();
             for (t, posts) in self.postings.range::<str, _>((Bound::Included(term.as_str()), Bound::Unbounded)) {
                 if t != term && !(term.len() >= 4 && t.starts_with(term.as_str())) {
                     break;
                 }
-                let idf = (1.0 + n / posts.len() as f32).ln();
+                let idf = (1.0 + n.max(1) as f32 / posts.len() as f32).ln();
                 for &(doc, w) in posts {
-                    let score = this.entry(doc).or_default();
-                    *score = score.max(w * idf);
+                    // Only listings that matched every earlier term can still match all.
+                    let d = doc as usize;
+                    if matched[d] != k {
+                        continue;
+                    }
+                    if best[d] == 0.0 {
+                        touched.push(doc);
+                    }
+                    best[d] = best[d].max(w * idf);
                 }
             }
-            acc = Some(match acc {
-                None => this,
-                Some(prev) => prev.into_iter().filter_map(|(d, s)| this.get(&d).map(|s2| (d, s + s2))).collect(),
-            });
+            for &doc in &touched {
+                let d = doc as usize;
+                score[d] += std::mem::take(&mut best[d]);
+                matched[d] += 1;
+            }
         }
-        acc
+        touched.sort_unstable();
+        Some((touched, score))
+    }
+
+    fn skills_of(&self, m: &Meta) -> &[u32] {
+        &self.skill_of[m.skills.0 as usize..m.skills.1 as usize]
     }
 
     /// The place, profession and skills of a filter as positions in the index, and what could not be used.
@@ -353,11 +396,7 @@ impl Index {
 
         let text = self.text_matches(&f.q);
         let candidates: Box<dyn Iterator<Item = u32>> = match &text {
-            Some(scores) => {
-                let mut ids: Vec<u32> = scores.keys().copied().collect();
-                ids.sort_unstable();
-                Box::new(ids.into_iter())
-            }
+            Some((ids, _)) => Box::new(ids.iter().copied()),
             None => Box::new(0..self.docs.len() as u32),
         };
 
@@ -368,12 +407,13 @@ impl Index {
         };
         // (listing, relevance, squared chord to the place: orders like the distance)
         let mut hits: Vec<(u32, f32, f64)> = Vec::new();
+        let wt_bits: u8 = f.working_time.iter().fold(0, |bits, w| bits | 1 << w.index());
         for id in candidates {
-            let (doc, m) = (&self.docs[id as usize], &self.meta[id as usize]);
+            let m = &self.meta[id as usize];
             if m.valid <= now_ts {
                 continue;
             }
-            let job = &doc.summary;
+            let skills = self.skills_of(m);
             let c2 = place.as_ref().map_or(0.0, |p| chord2(p.at, m.at));
             let mut mask = 0u16;
             let mut fail = |dim: usize, failed: bool| {
@@ -381,18 +421,15 @@ impl Index {
                     mask |= 1 << dim;
                 }
             };
-            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(&doc.city_slug, c2, p.radius)));
+            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(m.city, c2, p.radius)));
             fail(D_PROFESSION, profession.is_some_and(|p| p != m.profession));
-            fail(
-                D_WORKING_TIME,
-                !f.working_time.is_empty() && !job.working_time.iter().any(|w| f.working_time.contains(w)),
-            );
-            fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&job.offer));
-            fail(D_REMOTE, !f.remote.is_empty() && !f.remote.contains(&job.remote));
-            fail(D_CONTRACT, !f.contract.is_empty() && !f.contract.contains(&doc.contract));
-            fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&doc.experience));
-            fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&job.employer_type));
-            fail(D_SKILL, !wanted_skills.iter().all(|s| m.skills.contains(s)));
+            fail(D_WORKING_TIME, wt_bits != 0 && m.working_time & wt_bits == 0);
+            fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&m.offer));
+            fail(D_REMOTE, !f.remote.is_empty() && !f.remote.contains(&m.remote));
+            fail(D_CONTRACT, !f.contract.is_empty() && !f.contract.contains(&m.contract));
+            fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&m.experience));
+            fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&m.employer_type));
+            fail(D_SKILL, !wanted_skills.iter().all(|s| skills.contains(&(*s as u32))));
             fail(D_SALARY, !salary_ok(m, f.salary_min, f.salary_only));
             fail(D_POSTED, posted_since.is_some_and(|since| m.posted < since));
 
@@ -401,24 +438,24 @@ impl Index {
                 c.profession[m.profession] += 1;
             }
             if only(D_WORKING_TIME) {
-                for w in &job.working_time {
-                    c.working_time[w.index()] += 1;
+                for (i, count) in c.working_time.iter_mut().enumerate() {
+                    *count += u64::from(m.working_time >> i & 1);
                 }
             }
             if only(D_OFFER) {
-                c.offer[job.offer.index()] += 1;
+                c.offer[m.offer.index()] += 1;
             }
             if only(D_REMOTE) {
-                c.remote[job.remote.index()] += 1;
+                c.remote[m.remote.index()] += 1;
             }
             if only(D_CONTRACT) {
-                c.contract[doc.contract.index()] += 1;
+                c.contract[m.contract.index()] += 1;
             }
             if only(D_EXPERIENCE) {
-                c.experience[doc.experience.index()] += 1;
+                c.experience[m.experience.index()] += 1;
             }
             if only(D_EMPLOYER_TYPE) {
-                c.employer_type[job.employer_type.index()] += 1;
+                c.employer_type[m.employer_type.index()] += 1;
             }
             if only(D_SALARY) {
                 for (k, step) in SALARY_STEPS.iter().enumerate() {
@@ -435,14 +472,14 @@ impl Index {
                 && only(D_PLACE)
             {
                 for (k, count) in c.radius.iter_mut().enumerate() {
-                    *count += u64::from(p.contains(&doc.city_slug, c2, k));
+                    *count += u64::from(p.contains(m.city, c2, k));
                 }
             }
             if mask == 0 {
-                for s in &m.skills {
-                    c.skill[*s] += 1;
+                for s in skills {
+                    c.skill[*s as usize] += 1;
                 }
-                let score = text.as_ref().and_then(|t| t.get(&id)).copied().unwrap_or(0.0);
+                let score = text.as_ref().map_or(0.0, |(_, scores)| scores[id as usize]);
                 hits.push((id, score, c2));
             } else if mask.count_ones() == 1 {
                 c.dropped[mask.trailing_zeros() as usize] += 1;
@@ -485,8 +522,8 @@ impl Index {
                 let mut job = doc.summary.clone();
                 job.distance_km = place.as_ref().map(|_| (km_from_chord2(*c2) * 10.0).round() / 10.0);
                 if job.salary.is_none() {
-                    job.comparison =
-                        self.comparisons.get(&(self.meta[*id as usize].profession, job.offer, doc.experience)).copied();
+                    let m = &self.meta[*id as usize];
+                    job.comparison = self.comparisons.get(&(m.profession, m.offer, m.experience)).copied();
                 }
                 job
             })

@@ -34,8 +34,7 @@ pub(super) struct Pay {
 }
 
 impl Pay {
-    pub(super) fn new(docs: &[Doc], meta: &[Meta], cities: &[City]) -> Self {
-        let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
+    pub(super) fn new(docs: &[Doc], meta: &[Meta], skill_of: &[u32]) -> Self {
         let mut rows: Vec<PayRow> = docs
             .iter()
             .zip(meta)
@@ -48,12 +47,12 @@ impl Pay {
                     valid: m.valid,
                     at: m.at,
                     profession: m.profession,
-                    city: city_ids.get(doc.city_slug.as_str()).copied().unwrap_or(usize::MAX),
+                    city: m.city,
                     skills: (0, 0),
-                    working_time: doc.summary.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
-                    offer: doc.summary.offer,
-                    experience: doc.experience,
-                    employer_type: doc.summary.employer_type,
+                    working_time: m.working_time,
+                    offer: m.offer,
+                    experience: m.experience,
+                    employer_type: m.employer_type,
                 })
             })
             .collect();
@@ -61,7 +60,8 @@ impl Pay {
         let mut skills = Vec::new();
         for row in &mut rows {
             let start = skills.len() as u32;
-            skills.extend(meta[row.doc as usize].skills.iter().map(|s| *s as u32));
+            let (from, to) = meta[row.doc as usize].skills;
+            skills.extend_from_slice(&skill_of[from as usize..to as usize]);
             row.skills = (start, skills.len() as u32);
         }
         Pay { rows, skills }
@@ -110,23 +110,22 @@ struct PayQuery<'a> {
 }
 
 impl Index {
-    /// Which inputs a row fails (one bit per dimension), its city slug and its squared chord to the place.
-    fn pay_mask(&self, q: &PayQuery, row: &PayRow) -> (u16, &str, f64) {
+    /// Which inputs a row fails (one bit per dimension) and its squared chord to the place.
+    fn pay_mask(&self, q: &PayQuery, row: &PayRow) -> (u16, f64) {
         let f = q.f;
-        let city_slug = self.cities.get(row.city).map_or("", |c| c.slug.as_str());
         let c2 = q.place.as_ref().map_or(0.0, |p| chord2(p.at, row.at));
         let working_time = f.working_time.iter().any(|w| row.working_time & (1 << w.index()) != 0);
         let skills = self.pay.skills_of(row);
         let mut mask = 0u16;
         let mut fail = |dim: usize, failed: bool| mask |= u16::from(failed) << dim;
-        fail(D_PLACE, q.place.as_ref().is_some_and(|p| !p.contains(city_slug, c2, p.radius)));
+        fail(D_PLACE, q.place.as_ref().is_some_and(|p| !p.contains(row.city, c2, p.radius)));
         fail(D_PROFESSION, q.profession.is_some_and(|p| p != row.profession));
         fail(D_WORKING_TIME, !f.working_time.is_empty() && !working_time);
         fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&row.offer));
         fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&row.experience));
         fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&row.employer_type));
         fail(D_SKILL, !q.wanted.iter().all(|s| skills.contains(&(*s as u32))));
-        (mask, city_slug, c2)
+        (mask, c2)
     }
 
     /// How many employer-stated salaries match `f` at `now`.
@@ -188,16 +187,17 @@ impl Index {
         }
 
         let figures = Figures::of(&all);
-        let chosen_city = q.place.as_ref().and_then(|p| p.city.clone());
+        let chosen_city = q.place.as_ref().and_then(|p| p.city);
         let mut cities: Vec<Group> = self
             .cities
             .iter()
             .zip(&by_city)
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(c, values)| Group {
+            .enumerate()
+            .filter(|(_, (_, values))| !values.is_empty())
+            .map(|(i, (c, values))| Group {
                 key: c.slug.clone(),
                 label: c.name.clone(),
-                selected: chosen_city.as_deref() == Some(c.slug.as_str()),
+                selected: chosen_city == Some(i),
                 figures: Figures::of(values),
             })
             .collect();
@@ -263,10 +263,10 @@ impl Index {
             // Salaries within each radius, the other inputs kept.
             let mut radius = [0u64; 7];
             for row in self.pay.rows.iter().filter(|r| r.valid > now.timestamp()) {
-                let (mask, city_slug, c2) = self.pay_mask(q, row);
+                let (mask, c2) = self.pay_mask(q, row);
                 if mask & !(1 << D_PLACE) == 0 {
                     for (k, count) in radius.iter_mut().enumerate() {
-                        *count += u64::from(p.contains(city_slug, c2, k));
+                        *count += u64::from(p.contains(row.city, c2, k));
                     }
                 }
             }
