@@ -312,6 +312,9 @@ async fn ads_without_salary_show_the_comparison_marked_as_such() {
     assert!(detail.contains("vergleichbare Anzeigen: 2.125–2.375 € / Monat"));
     let (_, _, paid) = get(&db, "/jobs/1").await;
     assert!(!paid.contains("salary-comparison"));
+    // Similar listings: same profession nearby, shown as cards (the others of this test's database).
+    assert!(paid.contains("data-testid=\"similar-jobs\""));
+    assert_eq!(paid.matches("data-testid=\"job-card\"").count(), 4);
 }
 
 #[tokio::test]

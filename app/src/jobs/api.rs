@@ -9,6 +9,10 @@ pub async fn search_jobs(filter: JobFilter) -> Result<SearchResponse, AppError> 
     Ok(crate::server::search_index()?.search(&filter, chrono::Utc::now()))
 }
 
+/// How many similar listings the detail page shows.
+#[cfg(feature = "ssr")]
+const SIMILAR: usize = 4;
+
 #[server(endpoint = "get_job")]
 pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
     let db = crate::server::db()?;
@@ -16,10 +20,11 @@ pub async fn get_job(id: i64) -> Result<JobDetail, AppError> {
         .await
         .map_err(|e| AppError::internal("get_job", e))?
         .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))?;
+    let index = crate::server::search_index()?;
     if detail.summary.salary.is_none() {
-        let index = crate::server::search_index()?;
         detail.summary.comparison = index.comparison(&detail.profession_slug, detail.summary.offer, detail.experience);
     }
+    detail.similar = index.similar(id, SIMILAR, chrono::Utc::now());
     Ok(detail)
 }
 

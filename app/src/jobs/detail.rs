@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::get_job;
 use super::model::{JobDetail, JobFilter, parse_job_id};
-use super::page::SalaryInfo;
+use super::page::{JobCard, SalaryInfo};
 use crate::error::AppError;
 use crate::ui::format::format_date;
 use crate::ui::{ErrorView, set_http_status};
@@ -95,6 +95,15 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                     " Per E-Mail: "<a href=format!("mailto:{mail}")>{mail.clone()}</a>
                 })}
             </p>
+            {(!detail.similar.is_empty()).then(|| view! {
+                <section class="similar" aria-labelledby="similar-heading" data-testid="similar-jobs">
+                    <h2 id="similar-heading">"Ähnliche Stellen"</h2>
+                    <p class="hint">"Gleicher Beruf im Umkreis von 50 km, die meisten gemeinsamen Kenntnisse zuerst; Entfernung von dieser Stelle."</p>
+                    <ol class="job-list">
+                        {detail.similar.clone().into_iter().map(|job| view! { <li><JobCard job/></li> }).collect_view()}
+                    </ol>
+                </section>
+            })}
             <p><a href=similar.href()>{format!("Weitere Stellen als {} in {}", detail.profession, job.city)}</a></p>
         </article>
     }

@@ -117,6 +117,7 @@ mod tests {
             apply_email: None,
             expired: false,
             json_ld: None,
+            similar: vec![],
         }
     }
 

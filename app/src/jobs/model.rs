@@ -205,6 +205,9 @@ pub struct JobDetail {
     /// schema.org JobPosting JSON-LD; `None` for demo listings, which must not reach job search engines.
     #[serde(default)]
     pub json_ld: Option<String>,
+    /// Active listings like this one (same profession, nearby, shared skills first).
+    #[serde(default)]
+    pub similar: Vec<JobSummary>,
 }
 
 /// The id in `/jobs/{id}` or `/jobs/{id}-{slug}`.

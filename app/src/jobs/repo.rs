@@ -63,6 +63,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
         apply_email: row.apply_email,
         expired: row.expired,
         json_ld: None,
+        similar: vec![],
     };
     if !detail.summary.is_demo() {
         detail.json_ld = Some(super::jsonld::job_posting(&detail, ""));

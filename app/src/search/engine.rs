@@ -128,6 +128,9 @@ const DIM_PARAMS: [&str; 11] = [
     "posted_within_days",
 ];
 
+/// "Similar jobs" lie within this distance.
+const SIMILAR_KM: f64 = 50.0;
+
 /// A filter's place, profession and skills as the index knows them.
 struct Resolved {
     place: Option<Place>,
@@ -351,6 +354,37 @@ impl Index {
         &self.skill_of[m.skills.0 as usize..m.skills.1 as usize]
     }
 
+    /// Up to `n` active listings like listing `id`: the same profession within `SIMILAR_KM`, most shared
+    /// skills first, then nearest, then newest; each with its distance from listing `id`.
+    pub fn similar(&self, id: i64, n: usize, now: DateTime<Utc>) -> Vec<JobSummary> {
+        let Some(&me) = self.by_id.get(&id) else { return Vec::new() };
+        let (m, now_ts, limit) = (&self.meta[me], now.timestamp(), chord2_for_km(SIMILAR_KM));
+        let mine = self.skills_of(m);
+        let mut found: Vec<(usize, usize, f64)> = self
+            .meta
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| *i != me && o.valid > now_ts && o.profession == m.profession)
+            .map(|(i, o)| (i, self.skills_of(o).iter().filter(|s| mine.contains(s)).count(), chord2(m.at, o.at)))
+            .filter(|(_, _, c2)| *c2 <= limit)
+            .collect();
+        let newest = |i: usize| std::cmp::Reverse(self.meta[i].posted);
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(newest(a.0).cmp(&newest(b.0))));
+        found.into_iter().take(n).map(|(i, _, c2)| self.summary(i, Some(c2))).collect()
+    }
+
+    /// A result card's data: the listing with its distance (when measured) and, without a salary,
+    /// the comparison with similar listings.
+    fn summary(&self, i: usize, c2: Option<f64>) -> JobSummary {
+        let m = &self.meta[i];
+        let mut job = self.docs[i].summary.clone();
+        job.distance_km = c2.map(|c2| (km_from_chord2(c2) * 10.0).round() / 10.0);
+        if job.salary.is_none() {
+            job.comparison = self.comparisons.get(&(m.profession, m.offer, m.experience)).copied();
+        }
+        job
+    }
+
     /// The place, profession and skills of a filter as positions in the index, and what could not be used.
     fn resolve(&self, f: &JobFilter) -> Resolved {
         let mut issues = Vec::new();
@@ -517,16 +551,7 @@ impl Index {
             .get(start..end)
             .unwrap_or_default()
             .iter()
-            .map(|(id, _, c2)| {
-                let doc = &self.docs[*id as usize];
-                let mut job = doc.summary.clone();
-                job.distance_km = place.as_ref().map(|_| (km_from_chord2(*c2) * 10.0).round() / 10.0);
-                if job.salary.is_none() {
-                    let m = &self.meta[*id as usize];
-                    job.comparison = self.comparisons.get(&(m.profession, m.offer, m.experience)).copied();
-                }
-                job
-            })
+            .map(|(id, _, c2)| self.summary(*id as usize, place.as_ref().map(|_| *c2)))
             .collect();
 
         let relaxations = if total == 0 { self.relaxations(f, &c, now) } else { Vec::new() };

@@ -367,3 +367,28 @@ fn empty_results_suggest_which_filter_to_drop() {
         assert_eq!(idx.search(&g, now()).total, relax.count, "{}", relax.href);
     }
 }
+
+#[test]
+fn similar_jobs_share_profession_and_skills_nearby() {
+    let all = docs(600);
+    let idx = index(600);
+    let me = &all[0];
+    let similar = idx.similar(me.summary.id, 4, now());
+    assert_eq!(similar.len(), 4);
+    // The same ranking, computed plainly: active, same profession, within 50 km, not itself.
+    let shared = |d: &Doc| d.skills.iter().filter(|s| me.skills.contains(s)).count();
+    let mut expected: Vec<&Doc> = all
+        .iter()
+        .filter(|d| d.summary.id != me.summary.id && d.valid_through > now() && d.profession == me.profession)
+        .filter(|d| distance_km((me.lat, me.lon), (d.lat, d.lon)) <= 50.0)
+        .collect();
+    expected.sort_by(|a, b| {
+        let (da, db) = (distance_km((me.lat, me.lon), (a.lat, a.lon)), distance_km((me.lat, me.lon), (b.lat, b.lon)));
+        shared(b).cmp(&shared(a)).then(da.total_cmp(&db)).then(b.summary.posted_at.cmp(&a.summary.posted_at))
+    });
+    let ids: Vec<i64> = similar.iter().map(|j| j.id).collect();
+    let want: Vec<i64> = expected.iter().take(4).map(|d| d.summary.id).collect();
+    assert_eq!(ids, want);
+    assert!(similar.iter().all(|j| j.distance_km.is_some_and(|d| d <= 50.0)));
+    assert!(idx.similar(999_999, 4, now()).is_empty());
+}
