@@ -12,7 +12,7 @@ use app::jobs::model::{
     Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
     parse_job_id, query_pairs,
 };
-use app::salary::model::explorer_filter;
+use app::salary::api::explore;
 use app::search::Doc;
 use app::server::AppState;
 
@@ -122,13 +122,9 @@ fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
     Some(error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues))
 }
 
-fn parse_filter(query: Option<&str>) -> (JobFilter, Vec<ParamIssue>) {
-    let pairs = query_pairs(query.unwrap_or_default());
-    JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-}
-
 pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (filter, mut issues) = parse_filter(query.as_deref());
+    let pairs = query_pairs(query.as_deref().unwrap_or_default());
+    let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let index = state.search.current();
     let result = index.search(&filter, Utc::now());
     issues.extend(result.issues.iter().cloned());
@@ -183,11 +179,7 @@ pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>)
 }
 
 pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (filter, mut issues) = parse_filter(query.as_deref());
-    let (filter, unused) = explorer_filter(&filter);
-    issues.extend(unused);
-    let report = state.search.current().salaries(&filter, Utc::now());
-    issues.extend(report.issues);
+    let (_, issues, report) = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
     bad_parameters(issues).unwrap_or_else(|| Json(report.stats).into_response())
 }
 

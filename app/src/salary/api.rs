@@ -7,12 +7,24 @@ use crate::error::AppError;
 /// The explorer page for a raw query string (parsed here, so every parameter issue is reported).
 #[server(endpoint = "salary_page")]
 pub async fn salary_page(query: String) -> Result<SalaryPageHtml, AppError> {
+    let (filter, issues, report) = explore(&*crate::server::search_index()?, &query, chrono::Utc::now());
+    Ok(super::render::page(&filter, &issues, &report))
+}
+
+/// Parses a query string as the explorer's inputs and computes its figures; the page and
+/// `GET /api/v1/salaries` both answer with this. Returns the inputs used and every issue.
+#[cfg(feature = "ssr")]
+pub fn explore(
+    index: &crate::search::Index,
+    query: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (crate::jobs::model::JobFilter, Vec<crate::jobs::model::ParamIssue>, super::model::SalaryReport) {
     use crate::jobs::model::{JobFilter, query_pairs};
-    let pairs = query_pairs(&query);
+    let pairs = query_pairs(query);
     let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let (filter, unused) = super::model::explorer_filter(&filter);
     issues.extend(unused);
-    let report = crate::server::search_index()?.salaries(&filter, chrono::Utc::now());
+    let report = index.salaries(&filter, now);
     issues.extend(report.issues.iter().cloned());
-    Ok(super::render::page(&filter, &issues, &report))
+    (filter, issues, report)
 }
