@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use app::jobs::model::{
     Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
-    parse_job_id, query_pairs,
+    parse_job_id,
 };
 use app::salary::api::explore;
 use app::search::Doc;
@@ -123,8 +123,7 @@ fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
 }
 
 pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let pairs = query_pairs(query.as_deref().unwrap_or_default());
-    let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, mut issues) = JobFilter::parse_query(query.as_deref().unwrap_or_default());
     let index = state.search.current();
     let result = index.search(&filter, Utc::now());
     issues.extend(result.issues.iter().cloned());

@@ -204,6 +204,12 @@ impl JobFilter {
         (f, issues)
     }
 
+    /// Parses a form-encoded query string (with or without `?`); see `parse`.
+    pub fn parse_query(query: &str) -> (Self, Vec<ParamIssue>) {
+        let pairs = query_pairs(query);
+        Self::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
     /// Relevance with a text query, newest otherwise, unless chosen.
     pub fn effective_sort(&self) -> Sort {
         self.sort.unwrap_or(if self.q.is_empty() { Sort::Newest } else { Sort::Relevance })

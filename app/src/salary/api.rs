@@ -19,9 +19,7 @@ pub fn explore(
     query: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> (crate::jobs::model::JobFilter, Vec<crate::jobs::model::ParamIssue>, super::model::SalaryReport) {
-    use crate::jobs::model::{JobFilter, query_pairs};
-    let pairs = query_pairs(query);
-    let (filter, mut issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, mut issues) = crate::jobs::model::JobFilter::parse_query(query);
     let (filter, unused) = super::model::explorer_filter(&filter);
     issues.extend(unused);
     let report = index.salaries(&filter, now);

@@ -246,7 +246,6 @@ impl Index {
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
-        drop(city_ids);
         let pay = salaries::Pay::new(&docs, &meta, &skill_of);
         let comparisons = salaries::comparisons(&pay, now.timestamp());
         Index {

@@ -1,12 +1,10 @@
 //! The explorer checked against the job search: its figures must equal those computed directly
 //! from the listings the search returns for the same filter.
 use super::*;
-use crate::jobs::model::query_pairs;
 use crate::search::engine::tests::{index, now};
 
 fn filter(query: &str) -> JobFilter {
-    let pairs = query_pairs(query);
-    let (f, issues) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (f, issues) = JobFilter::parse_query(query);
     assert!(issues.is_empty(), "{issues:?}");
     f
 }

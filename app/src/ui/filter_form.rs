@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::NavigateOptions;
 
-use crate::jobs::model::{JobFilter, query_pairs};
+use crate::jobs::model::JobFilter;
 
 /// Navigates client-side to the canonical URL of the submitted filter (no empty parameters,
 /// page 1; `to_href` picks the page), and only when it differs from the current one, so Back
@@ -25,8 +25,7 @@ pub fn submit(
         return;
     };
     ev.prevent_default();
-    let pairs = query_pairs(&query);
-    let (filter, _) = JobFilter::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (filter, _) = JobFilter::parse_query(&query);
     let href = to_href(filter);
     let location = window().location();
     let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
