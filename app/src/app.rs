@@ -4,13 +4,18 @@ use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::accounts::{AccountPage, SignInPage, SignUpPage};
 use crate::careers::CareerPage;
+use crate::favourites::{SavedJobs, SavedPage};
 use crate::jobs::{JobDetailPage, JobsPage};
 use crate::salary::SalaryPage;
 use crate::site::{Datenschutz, HomePage, Impressum};
 use crate::ui::{Layout, NotFound};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // A fresh nonce per response for the inline hydration scripts, announced in the CSP header.
+    #[cfg(feature = "ssr")]
+    crate::server::provide_csp();
     view! {
         <!DOCTYPE html>
         <html lang="de">
@@ -31,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    SavedJobs::provide();
     // Effects run only in the browser, after hydration: a hook for tests and CSS.
     Effect::new(|_| {
         if let Some(root) = document().document_element() {
@@ -55,6 +61,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/gehalt") view=SalaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/beruf/:profession/:city") view=CareerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/merkliste") view=SavedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/anmelden") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/registrieren") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/impressum") view=Impressum ssr=SsrMode::Async/>
                     <Route path=path!("/datenschutz") view=Datenschutz ssr=SsrMode::Async/>
                 </Routes>

@@ -11,6 +11,12 @@ pub enum AppError {
     /// User input was rejected; `field` names the parameter or form field (HTTP 400).
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
+    /// The action needs a signed-in account (HTTP 401).
+    #[error("Bitte melden Sie sich an.")]
+    Unauthorized,
+    /// Too many attempts; the client may try again after `retry_after_secs` (HTTP 429).
+    #[error("Zu viele Versuche. Bitte versuchen Sie es in {} erneut.", wait_text(*retry_after_secs))]
+    TooManyRequests { retry_after_secs: u64 },
     /// Something failed on the server; details are only in the server log (HTTP 500).
     #[error("Da ist auf unserer Seite etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.")]
     Internal,
@@ -29,6 +35,8 @@ impl AppError {
         match self {
             Self::NotFound(_) => 404,
             Self::Invalid { .. } => 400,
+            Self::Unauthorized => 401,
+            Self::TooManyRequests { .. } => 429,
             Self::Internal | Self::Transport => 500,
         }
     }
@@ -38,6 +46,16 @@ impl AppError {
     pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
         tracing::error!(%cause, "{context}");
         Self::Internal
+    }
+}
+
+/// "3 Minuten", "1 Minute", "40 Sekunden".
+fn wait_text(secs: u64) -> String {
+    match secs {
+        0..=1 => "1 Sekunde".to_owned(),
+        2..=59 => format!("{secs} Sekunden"),
+        60..=119 => "1 Minute".to_owned(),
+        _ => format!("{} Minuten", secs.div_ceil(60)),
     }
 }
 
@@ -63,5 +81,15 @@ mod tests {
         assert_eq!(e.to_string(), "page: muss eine Zahl ab 1 sein");
         assert_eq!(e.status(), 400);
         assert_eq!(AppError::NotFound("x".into()).status(), 404);
+        assert_eq!(AppError::Unauthorized.status(), 401);
+    }
+
+    #[test]
+    fn rate_limit_errors_say_how_long_to_wait() {
+        let e = AppError::TooManyRequests { retry_after_secs: 125 };
+        assert_eq!(e.status(), 429);
+        assert_eq!(e.to_string(), "Zu viele Versuche. Bitte versuchen Sie es in 3 Minuten erneut.");
+        assert!(AppError::TooManyRequests { retry_after_secs: 61 }.to_string().contains("1 Minute "));
+        assert!(AppError::TooManyRequests { retry_after_secs: 0 }.to_string().contains("1 Sekunde "));
     }
 }

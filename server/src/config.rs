@@ -2,7 +2,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 
-use app::server::DbConfig;
+use app::server::{DbConfig, SiteConfig};
 
 #[derive(Debug, Parser)]
 #[command(name = "revierjobs", version, about = "Revierjobs – Medienjobs in Bochum und im Ruhrgebiet")]
@@ -37,8 +37,42 @@ pub struct ServeArgs {
     /// Seed N demo listings at start when the database holds no listings at all.
     #[arg(long, env = "REVIERJOBS_DEMO", value_name = "N")]
     pub demo: Option<usize>,
+    /// Where users reach the site, e.g. https://revierjobs.de (default: http://ADDR). https turns on
+    /// `__Host-` Secure cookies and HSTS; plain http is accepted for loopback addresses only.
+    #[arg(long, env = "REVIERJOBS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Behind a reverse proxy: take client addresses (for sign-in rate limits) from X-Forwarded-For.
+    #[arg(long, env = "REVIERJOBS_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
     #[command(flatten)]
     pub db: DbArgs,
+}
+
+impl ServeArgs {
+    pub fn site(&self) -> Result<SiteConfig, crate::Error> {
+        let url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr));
+        site_config(&url, self.trust_forwarded_for).map_err(crate::Error::Config)
+    }
+}
+
+/// Checks the public URL: https anywhere, http only on this machine (cookies would travel in clear).
+pub fn site_config(url: &str, trust_forwarded_for: bool) -> Result<SiteConfig, String> {
+    let url = url.trim_end_matches('/');
+    let bad = |why: &str| Err(format!("--public-url / REVIERJOBS_PUBLIC_URL '{url}': {why}"));
+    let Some((scheme, rest)) = url.split_once("://") else { return bad("must start with https:// or http://") };
+    let host = rest.split('/').next().unwrap_or_default();
+    let host_name =
+        host.rsplit_once(':').map_or(host, |(h, port)| if port.chars().all(|c| c.is_ascii_digit()) { h } else { host });
+    if host_name.is_empty() {
+        return bad("has no host");
+    }
+    let secure = match scheme {
+        "https" => true,
+        "http" if matches!(host_name, "localhost" | "[::1]") || host_name.starts_with("127.") => false,
+        "http" => return bad("plain http is only allowed for localhost/127.0.0.1; use https:// in production"),
+        _ => return bad("must start with https:// or http://"),
+    };
+    Ok(SiteConfig { public_url: url.to_owned(), secure_cookies: secure, trust_forwarded_for })
 }
 
 #[derive(Debug, Clone, Args)]
@@ -129,6 +163,20 @@ mod tests {
         assert!(err.contains("--addr"), "{err}");
         let err = Cli::try_parse_from(["revierjobs", "seed", "--demo", "0"]).unwrap_err().to_string();
         assert!(err.contains("--demo"), "{err}");
+    }
+
+    #[test]
+    fn public_urls_decide_cookie_security_and_reject_plain_http_elsewhere() {
+        let local = site_config("http://127.0.0.1:3000", false).unwrap();
+        assert!(!local.secure_cookies);
+        let prod = site_config("https://revierjobs.de/", true).unwrap();
+        assert!(prod.secure_cookies && prod.trust_forwarded_for);
+        assert_eq!(prod.public_url, "https://revierjobs.de");
+        assert!(site_config("http://localhost:3000", false).is_ok());
+        let err = site_config("http://revierjobs.de", false).unwrap_err();
+        assert!(err.contains("REVIERJOBS_PUBLIC_URL") && err.contains("https://"), "{err}");
+        assert!(site_config("ftp://x", false).is_err());
+        assert!(site_config("revierjobs.de", false).is_err());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 pub mod api;
 pub mod config;
 pub mod demo;
+pub mod exports;
+pub mod security;
 pub mod seed;
 pub mod startup;
 

@@ -1,14 +1,13 @@
 //! Database preparation, the router (a library function so tests can drive it), serving.
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use app::search::SearchHandle;
@@ -39,7 +38,7 @@ pub async fn app_state(
     if let Some(every) = refresh_every {
         search.spawn_refresher(db.clone(), every);
     }
-    Ok(AppState { leptos_options, db, search })
+    Ok(AppState { leptos_options, db, search, site: Default::default() })
 }
 
 /// Leptos options for tests and tools that serve no built site.
@@ -58,30 +57,23 @@ fn routes() -> Vec<AxumRouteListing> {
 pub fn build_router(state: AppState) -> Router {
     let routes = routes();
     let options = state.leptos_options.clone();
-    Router::new()
+    let site = state.site.clone();
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/api/v1/jobs", get(crate::api::list_jobs))
         .route("/api/v1/jobs/{id}", get(crate::api::get_job))
         .route("/api/v1/salaries", get(crate::api::list_salaries))
         .route("/api/openapi.json", get(crate::api::openapi))
+        .route("/merkliste.csv", get(crate::exports::saved_csv))
+        .route("/merkliste.ics", get(crate::exports::saved_ics))
+        .route("/konto/daten.json", get(crate::exports::account_data))
         .leptos_routes(&state, routes, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Baseline headers on every response (the CSP follows with the accounts work).
-        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header_layer(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(header_layer(
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+    crate::security::harden(router, &site)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
 /// The process is up.
@@ -101,6 +93,7 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 }
 
 pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
+    args.site()?;
     let db = prepare_db(&args.db.to_config()?).await?;
     if let Some(n) = args.demo
         && app::jobs::repo::count_all(&db).await? == 0
@@ -110,13 +103,15 @@ pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
     }
     let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
     leptos_options.site_addr = args.addr;
-    let state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?;
+    let mut state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?;
+    state.site = args.site()?;
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|source| crate::Error::Bind { addr: args.addr, source })?;
     tracing::info!("listening on http://{}", args.addr);
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await.map_err(crate::Error::Serve)
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(crate::Error::Serve)
 }
 
 async fn shutdown_signal() {

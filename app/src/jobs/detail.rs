@@ -7,6 +7,7 @@ use super::api::get_job;
 use super::model::{JobDetail, JobFilter, parse_job_id};
 use super::page::{JobCard, SalaryInfo};
 use crate::error::AppError;
+use crate::favourites::FavouriteToggle;
 use crate::ui::format::format_date;
 use crate::ui::{ErrorView, set_http_status};
 
@@ -61,7 +62,10 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                 </p>
             })}
             <p class="breadcrumb"><a href="/jobs">"← Alle Stellen"</a></p>
-            <h1>{job.title.clone()}</h1>
+            <div class="card-head">
+                <h1>{job.title.clone()}</h1>
+                <FavouriteToggle job=job.id title=job.title.clone()/>
+            </div>
             <p class="employer">
                 {job.employer.clone()}" · "{job.employer_type.label()}
                 {job.is_demo().then(|| view! { <span class="badge demo">"Demo-Anzeige, erfunden"</span> })}

@@ -7,6 +7,7 @@ use super::api::search_jobs;
 use super::chips::{chips, param_label};
 use super::model::{JobFilter, JobSummary, ParamIssue, PayComparison, Salary, SearchResponse};
 use super::panel::FilterPanel;
+use crate::favourites::FavouriteToggle;
 use crate::ui::ErrorView;
 use crate::ui::format::{count_jobs, format_date};
 
@@ -114,7 +115,10 @@ pub fn JobCard(job: JobSummary) -> impl IntoView {
     };
     view! {
         <article class="job-card" data-testid="job-card">
-            <h2><a href=href>{job.title}</a></h2>
+            <div class="card-head">
+                <h2><a href=href>{job.title.clone()}</a></h2>
+                <FavouriteToggle job=job.id title=job.title/>
+            </div>
             <p class="employer">
                 {job.employer}
                 {demo.then(|| view! { <span class="badge demo" title="Erfundenes Beispiel">"Demo"</span> })}

@@ -83,6 +83,32 @@ pub fn rows<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index
     values.into_iter().map(|v| serde_json::from_value(v).map_err(DbError::from)).collect()
 }
 
+/// Transaction conflicts between concurrent writers are retried this often.
+const ATTEMPTS: usize = 8;
+
+/// Runs `op` again when SurrealDB reports a retryable write conflict.
+pub async fn retrying<T, F, Fut>(mut op: F) -> Result<T, DbError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, DbError>>,
+{
+    let mut attempt = 0;
+    loop {
+        match op().await {
+            Err(e) if attempt + 1 < ATTEMPTS && is_conflict(&e) => {
+                attempt += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(5 << attempt.min(5))).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_conflict(e: &DbError) -> bool {
+    let text = e.to_string().to_lowercase();
+    text.contains("conflict") || text.contains("can be retried")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

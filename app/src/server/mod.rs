@@ -2,7 +2,7 @@
 mod db;
 mod schema;
 
-pub use db::{Db, DbConfig, DbError, connect, durable_url, rows};
+pub use db::{Db, DbConfig, DbError, connect, durable_url, retrying, rows};
 pub use schema::{MIGRATIONS, apply_schema, schema_version};
 
 use axum::extract::FromRef;
@@ -22,6 +22,58 @@ pub struct AppState {
     pub db: Db,
     /// The search read model, derived from `db` and rebuilt when listings change.
     pub search: Arc<SearchHandle>,
+    pub site: SiteConfig,
+}
+
+/// How the site is reached from outside: decides cookie flags, HSTS and absolute links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// The address users type, e.g. `https://revierjobs.de` (no trailing slash).
+    pub public_url: String,
+    /// `__Host-` cookies with `Secure`, and Strict-Transport-Security: on for https.
+    pub secure_cookies: bool,
+    /// Behind a reverse proxy: take the client address for rate limits from X-Forwarded-For.
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for SiteConfig {
+    /// Local development over plain http.
+    fn default() -> Self {
+        Self { public_url: "http://127.0.0.1:3000".into(), secure_cookies: false, trust_forwarded_for: false }
+    }
+}
+
+/// The Content-Security-Policy of an HTML page; `nonce` admits its inline hydration scripts.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Provides a fresh nonce to this render and sets the page's CSP header to match.
+pub fn provide_csp() {
+    leptos::nonce::provide_nonce();
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(Some(&nonce)))
+    {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Sets the HTTP status of a server function's response from its error (and `Retry-After` for 429).
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        crate::ui::set_http_status(error.status());
+        if let (AppError::TooManyRequests { retry_after_secs }, Some(response)) =
+            (error, use_context::<leptos_axum::ResponseOptions>())
+        {
+            response.insert_header(axum::http::header::RETRY_AFTER, (*retry_after_secs).into());
+        }
+    }
+    result
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -8,6 +8,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../schema/0001_init.surql")),
     (2, include_str!("../../../schema/0002_reference_data.surql")),
     (3, include_str!("../../../schema/0003_listing_version.surql")),
+    (4, include_str!("../../../schema/0004_favourites_accounts.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

@@ -19,6 +19,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href="/jobs">"Jobs"</a></li>
                         <li><a href="/gehalt">"Gehalt"</a></li>
                         <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
+                        <li><a href="/merkliste">"Merkliste"</a></li>
+                        <li><a href="/konto">"Konto"</a></li>
                     </ul>
                 </nav>
             </div>

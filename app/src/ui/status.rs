@@ -40,6 +40,8 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let heading = match &error {
         AppError::NotFound(_) => "Nicht gefunden",
         AppError::Invalid { .. } => "Eingabe prüfen",
+        AppError::Unauthorized => "Anmeldung nötig",
+        AppError::TooManyRequests { .. } => "Bitte kurz warten",
         AppError::Internal | AppError::Transport => "Das hat nicht geklappt",
     };
     view! {

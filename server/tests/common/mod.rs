@@ -1,5 +1,7 @@
 //! Shared test helpers: a fresh in-memory database with the real schema, and handmade rows.
 #![allow(dead_code)]
+pub mod client;
+
 use chrono::{DateTime, Duration, Utc};
 
 use app::jobs::model::{

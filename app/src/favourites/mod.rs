@@ -1,0 +1,14 @@
+//! Saved jobs without an account (`/merkliste`): toggle, notes, application status, exports.
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
+pub mod model;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
+mod toggle;
+
+pub use page::SavedPage;
+pub use toggle::{FavouriteToggle, SavedJobs};

@@ -1,0 +1,92 @@
+//! What the favourites server functions do (server only): resolve the caller, validate, call the repo.
+use chrono::Utc;
+
+use super::model::{self, Favourite, SavedItem, SavedList};
+use super::repo;
+use crate::accounts::session::{Identity, identity, owner_for_write};
+use crate::error::AppError;
+use crate::server::db;
+
+fn internal(e: impl std::fmt::Display) -> AppError {
+    AppError::internal("favourites", e)
+}
+
+fn not_on_list(job: i64) -> AppError {
+    AppError::NotFound(format!("Die Stelle Nr. {job} ist nicht auf Ihrer Merkliste."))
+}
+
+pub async fn set_favourite(job: i64, saved: bool) -> Result<bool, AppError> {
+    let db = db()?;
+    let owner = owner_for_write(&db).await?;
+    if saved {
+        let snapshot = repo::snapshot(&db, job)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {job} gibt es nicht (mehr).")))?;
+        repo::save(&db, &owner, job, &snapshot).await.map_err(internal)?;
+    } else {
+        repo::remove(&db, &owner, job).await.map_err(internal)?;
+    }
+    Ok(saved)
+}
+
+pub async fn saved_job_ids() -> Result<Vec<i64>, AppError> {
+    let db = db()?;
+    match identity(&db).await?.owner() {
+        Some(owner) => repo::saved_ids(&db, &owner).await.map_err(internal),
+        None => Ok(vec![]),
+    }
+}
+
+pub async fn list(status: Option<&str>) -> Result<SavedList, AppError> {
+    let filter = model::parse_status_param(status)?;
+    let db = db()?;
+    let who = identity(&db).await?;
+    let all = match who.owner() {
+        Some(owner) => repo::all(&db, &owner).await.map_err(internal)?,
+        None => vec![],
+    };
+    let counts = model::counts(&all);
+    let total = counts.iter().map(|(_, n)| n).sum();
+    let now = Utc::now();
+    let items = model::shown(all, filter)
+        .into_iter()
+        .map(|favourite| SavedItem { expired: favourite.expired(now), favourite })
+        .collect();
+    let account = match who {
+        Identity::Account { email, .. } => Some(email),
+        _ => None,
+    };
+    Ok(SavedList { items, filter, counts, total, account })
+}
+
+pub async fn save_note(job: i64, note: &str) -> Result<(), AppError> {
+    let note = model::validate_note(note)?;
+    let db = db()?;
+    let owner = identity(&db).await?.owner().ok_or_else(|| not_on_list(job))?;
+    if repo::set_note(&db, &owner, job, &note).await.map_err(internal)? { Ok(()) } else { Err(not_on_list(job)) }
+}
+
+pub async fn set_status(job: i64, status: &str) -> Result<Favourite, AppError> {
+    let status = model::parse_status(status)?;
+    let db = db()?;
+    let owner = identity(&db).await?.owner().ok_or_else(|| not_on_list(job))?;
+    repo::set_status(&db, &owner, job, status).await.map_err(internal)?.ok_or_else(|| not_on_list(job))
+}
+
+/// Moves the visitor's list (if any) into the account that just signed in, then forgets the visitor.
+pub async fn merge_visitor_into(
+    db: &crate::server::Db,
+    visitor: Option<String>,
+    account_owner: &str,
+) -> Result<(), AppError> {
+    let Some(visitor) = visitor else { return Ok(()) };
+    let theirs = repo::all(db, &visitor).await.map_err(internal)?;
+    if !theirs.is_empty() {
+        let ours = repo::all(db, account_owner).await.map_err(internal)?;
+        let merged = model::merge(&ours, &theirs);
+        repo::replace_after_merge(db, account_owner, &visitor, &merged).await.map_err(internal)?;
+    }
+    crate::accounts::session::clear_visitor_cookie();
+    Ok(())
+}

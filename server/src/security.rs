@@ -1,0 +1,107 @@
+//! The security baseline every response passes through: headers (CSP, HSTS, ...), the
+//! cross-site request check, body size limit, timeout, and panics answered as a plain 500.
+use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use app::server::SiteConfig;
+
+/// Largest request body (forms and server-function calls are far smaller).
+pub const BODY_LIMIT: usize = 64 * 1024;
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Wraps `router` in the baseline layers (outermost last).
+pub fn harden<S: Clone + Send + Sync + 'static>(router: Router<S>, site: &SiteConfig) -> Router<S> {
+    let default_csp = app::server::content_security_policy(None);
+    let mut router = router
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Da ist auf unserer Seite etwas schiefgegangen.").into_response()
+        }))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(middleware::from_fn(reject_cross_site))
+        // Pages set their own CSP with a per-response nonce; everything else gets the strict default.
+        .layer(header_layer(header::CONTENT_SECURITY_POLICY, default_csp))
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()))
+        .layer(header_layer(header::REFERRER_POLICY, "strict-origin-when-cross-origin".into()))
+        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY".into()))
+        .layer(header_layer(HeaderName::from_static("cross-origin-opener-policy"), "same-origin".into()))
+        .layer(header_layer(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()".into(),
+        ));
+    if site.secure_cookies {
+        router =
+            router.layer(header_layer(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains".into()));
+    }
+    router
+}
+
+fn header_layer(name: HeaderName, value: String) -> SetResponseHeaderLayer<HeaderValue> {
+    let value = HeaderValue::from_str(&value).expect("static header values are valid");
+    SetResponseHeaderLayer::if_not_present(name, value)
+}
+
+/// Whether a request may change state: safe methods always; others only from this site
+/// (`Sec-Fetch-Site: same-origin`/`none`, or an `Origin` equal to the `Host`). Requests that
+/// carry neither header come from non-browser clients, which hold no user's cookies.
+pub fn same_site(method: &Method, headers: &axum::http::HeaderMap) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return true;
+    }
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, authority)| authority == host),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+async fn reject_cross_site(request: Request, next: Next) -> Response {
+    if same_site(request.method(), request.headers()) {
+        next.run(request).await
+    } else {
+        tracing::warn!(method = %request.method(), uri = %request.uri(), "cross-site request refused");
+        Response::builder()
+            .status(StatusCode::FORBIDDEN)
+            .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+            .body(Body::from("Anfrage von einer fremden Website abgelehnt."))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderMap;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs.iter().map(|(k, v)| (HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
+    }
+
+    #[test]
+    fn cross_site_posts_are_refused_and_same_site_ones_pass() {
+        let post = Method::POST;
+        assert!(same_site(&post, &headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(same_site(&post, &headers(&[("sec-fetch-site", "none")])));
+        assert!(!same_site(&post, &headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(!same_site(&post, &headers(&[("sec-fetch-site", "same-site")])));
+        assert!(same_site(&post, &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(!same_site(&post, &headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
+        assert!(!same_site(&post, &headers(&[("origin", "null"), ("host", "127.0.0.1:3000")])));
+        assert!(same_site(&post, &headers(&[])), "no browser, no ambient cookies");
+        assert!(same_site(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")])));
+    }
+}
