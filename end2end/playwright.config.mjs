@@ -7,7 +7,7 @@ const bin = process.env.REVIERJOBS_BIN ?? "../target/debug/revierjobs";
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: [["list"]],

@@ -6,90 +6,137 @@ use std::collections::HashMap;
 use super::api::{SetFavourite, saved_job_ids};
 use crate::error::AppError;
 
-/// Which jobs are saved: what the server said when the page loaded, plus changes since.
-/// Provided once by `App`; the server renders every toggle in its saved state (no flash).
+/// Which jobs are saved: what the server said when the page loaded, what it has acknowledged
+/// since, and what the user wants. Changes go to the server one at a time, in order: the last
+/// click wins, and a first-time visitor's first save (which creates the visitor cookie) is done
+/// before the next one starts, so no save can land under a second, lost visitor id.
 #[derive(Clone, Copy)]
 pub struct SavedJobs {
     loaded: Resource<Result<Vec<i64>, AppError>>,
-    changed: RwSignal<HashMap<i64, bool>>,
+    wanted: RwSignal<HashMap<i64, bool>>,
+    stored: RwSignal<HashMap<i64, bool>>,
+    errors: RwSignal<HashMap<i64, String>>,
+    in_flight: RwSignal<Option<(i64, bool)>>,
+    action: ServerAction<SetFavourite>,
 }
 
 impl SavedJobs {
     pub fn provide() {
-        provide_context(Self {
+        let this = Self {
             loaded: Resource::new(|| (), |_| saved_job_ids()),
-            changed: RwSignal::new(HashMap::new()),
+            wanted: RwSignal::new(HashMap::new()),
+            stored: RwSignal::new(HashMap::new()),
+            errors: RwSignal::new(HashMap::new()),
+            in_flight: RwSignal::new(None),
+            action: ServerAction::new(),
+        };
+        // Runs in the browser only: record each answer, then send the next pending change.
+        Effect::new(move |_| {
+            let Some(result) = this.action.value().get() else { return };
+            let Some((job, want)) = this.in_flight.get_untracked() else { return };
+            this.in_flight.set(None);
+            match result {
+                Ok(saved) => {
+                    this.stored.update(|m| {
+                        m.insert(job, saved);
+                    });
+                    this.errors.update(|m| {
+                        m.remove(&job);
+                    });
+                }
+                Err(e) => {
+                    let kept = this.stored.with_untracked(|m| m.get(&job).copied()).unwrap_or(!want);
+                    this.wanted.update(|m| {
+                        m.insert(job, kept);
+                    });
+                    this.errors.update(|m| {
+                        m.insert(job, e.to_string());
+                    });
+                }
+            }
+            this.send_next();
         });
+        provide_context(this);
     }
 
-    fn set(&self, job: i64, saved: bool) {
-        self.changed.update(|m| {
-            m.insert(job, saved);
+    /// The user flipped `job`, which was shown as `shown`.
+    fn flip(&self, job: i64, shown: bool) {
+        self.stored.update(|m| {
+            m.entry(job).or_insert(shown);
         });
+        self.wanted.update(|m| {
+            m.insert(job, !shown);
+        });
+        self.send_next();
+    }
+
+    fn send_next(&self) {
+        if self.in_flight.get_untracked().is_some() {
+            return;
+        }
+        let next = self.wanted.with_untracked(|wanted| {
+            self.stored.with_untracked(|stored| {
+                wanted.iter().find(|(job, want)| stored.get(job) != Some(want)).map(|(j, w)| (*j, *w))
+            })
+        });
+        if let Some((job, want)) = next {
+            self.in_flight.set(Some((job, want)));
+            self.action.dispatch(SetFavourite { job, saved: want });
+        }
+    }
+
+    /// Whether `job` is shown as saved (`initially`: as the page was loaded).
+    fn shown(&self, job: i64, initially: bool) -> bool {
+        self.wanted.with(|m| m.get(&job).copied()).unwrap_or(initially)
+    }
+
+    /// Whether the server does not have the shown state of `job` yet, or a request about it is under way.
+    fn busy(&self, job: i64) -> bool {
+        let wanted = self.wanted.with(|m| m.get(&job).copied());
+        let differs = wanted.is_some() && wanted != self.stored.with(|m| m.get(&job).copied());
+        differs || self.in_flight.with(|f| f.is_some_and(|(j, _)| j == job))
     }
 }
 
 /// A `<button aria-pressed>` that saves or unsaves a job at once and tells the server in the
-/// background. Clicks made while a request is under way are sent after it, so the last click
-/// wins. Without JavaScript it is a plain form post to the same server function.
+/// background (`aria-busy` until it has). Without JavaScript it is a plain form post to the
+/// same server function, which sends the browser back to the page.
 #[component]
 pub fn FavouriteToggle(job: i64, title: String) -> impl IntoView {
     let Some(state) = use_context::<SavedJobs>() else { return ().into_any() };
-    let action = ServerAction::<SetFavourite>::new();
-    let error = RwSignal::new(None::<String>);
-    let sent = StoredValue::new(None::<bool>);
     let label = format!("„{title}“ merken");
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let label = label.clone();
                 Suspend::new(async move {
-                let initially = state.loaded.await.map(|ids| ids.contains(&job)).unwrap_or(false);
-                let pressed = move || state.changed.with(|m| m.get(&job).copied()).unwrap_or(initially);
-                let send = move |want: bool| {
-                    sent.set_value(Some(want));
-                    action.dispatch(SetFavourite { job, saved: want });
-                };
-                // When the server answers: send the newest wish if it changed meanwhile, or undo on failure.
-                Effect::new(move |_| {
-                    let Some(result) = action.value().get() else { return };
-                    let want = pressed();
-                    match result {
-                        Ok(stored) if stored != want => send(want),
-                        Ok(_) => error.set(None),
-                        Err(e) => {
-                            state.set(job, !sent.get_value().unwrap_or(want));
-                            error.set(Some(e.to_string()));
-                        }
+                    let initially = state.loaded.await.map(|ids| ids.contains(&job)).unwrap_or(false);
+                    let pressed = move || state.shown(job, initially);
+                    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        state.flip(job, pressed());
+                    };
+                    view! {
+                        <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
+                            <input type="hidden" name="job" value=job/>
+                            <input type="hidden" name="saved" value=move || (!pressed()).to_string()/>
+                            <button
+                                type="submit"
+                                class="fav-toggle"
+                                data-testid="favourite-toggle"
+                                aria-pressed=move || pressed().to_string()
+                                aria-busy=move || state.busy(job).to_string()
+                                aria-label=label
+                                title=move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" }
+                            >
+                                <span class="fav-icon" aria-hidden="true">{move || if pressed() { "★" } else { "☆" }}</span>
+                                <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
+                            </button>
+                            <span class="fav-error" role="status">{move || state.errors.with(|m| m.get(&job).cloned())}</span>
+                        </form>
                     }
-                });
-                let on_submit = move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    let want = !pressed();
-                    state.set(job, want);
-                    if !action.pending().get_untracked() {
-                        send(want);
-                    }
-                };
-                view! {
-                    <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
-                        <input type="hidden" name="job" value=job/>
-                        <input type="hidden" name="saved" value=move || (!pressed()).to_string()/>
-                        <button
-                            type="submit"
-                            class="fav-toggle"
-                            data-testid="favourite-toggle"
-                            aria-pressed=move || pressed().to_string()
-                            aria-label=label
-                            title=move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" }
-                        >
-                            <span class="fav-icon" aria-hidden="true">{move || if pressed() { "★" } else { "☆" }}</span>
-                            <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
-                        </button>
-                        <span class="fav-error" role="status">{move || error.get()}</span>
-                    </form>
-                }
-            })}}
+                })
+            }}
         </Suspense>
     }
     .into_any()
