@@ -10,7 +10,7 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
@@ -18,6 +18,7 @@ help:
 	@echo "make build  release build of server binary and site"
 	@echo "make bench  print speed and memory figures for 100,000 listings"
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
+	@echo "make durability  kill -9 the server 500 times during writes; no acknowledged save may be lost"
 	@echo "make fmt    format the code"
 
 tools:
@@ -58,6 +59,10 @@ bench:
 size: tools
 	cargo leptos build --release --frontend-only
 	node scripts/size.mjs $(SITE_ROOT)/pkg
+
+# The kill -9 test of the unit suite (50 cycles), run longer.
+durability:
+	REVIERJOBS_KILL_CYCLES=500 cargo test -p server --test durability -- --nocapture
 
 fmt:
 	cargo fmt --all

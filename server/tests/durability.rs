@@ -1,0 +1,153 @@
+//! Acknowledged favourite writes survive `kill -9`: the real binary on an embedded SurrealKV
+//! database is killed repeatedly while visitors save jobs; after every restart each save the
+//! server had answered with 200 must still be there. `REVIERJOBS_KILL_CYCLES` sets the number
+//! of cycles (50 here; `make durability` runs more). A kill leaves the OS page cache intact,
+//! so this proves no acknowledged write is held only inside the process; surviving power loss
+//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::durable_url`).
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Reply {
+    status: u16,
+    set_cookie: Option<String>,
+    body: String,
+}
+
+/// One HTTP/1.1 request over a fresh connection; `None` if the server went away meanwhile.
+fn http(addr: SocketAddr, method: &str, path: &str, cookie: Option<&str>, body: &str) -> Option<Reply> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let cookie = cookie.map(|c| format!("Cookie: {c}\r\n")).unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAccept: application/json\r\n\
+         Sec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\n{cookie}\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).ok()?;
+    let (head, body) = raw.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let set_cookie = head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned);
+    Some(Reply { status, set_cookie, body: body.to_owned() })
+}
+
+fn free_addr() -> SocketAddr {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
+}
+
+fn start(db: &str, addr: SocketAddr) -> Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_revierjobs"))
+        .args(["serve", "--db", db, "--addr", &addr.to_string(), "--demo", "30"])
+        .env("RUST_LOG", "warn")
+        .env_remove("REVIERJOBS_PUBLIC_URL")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while http(addr, "GET", "/readyz", None, "").is_none_or(|r| r.status != 200) {
+        assert!(t0.elapsed() < Duration::from_secs(60), "server did not become ready");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+/// Job ids the server lists (the demo data it seeded on the first start).
+fn job_ids(addr: SocketAddr) -> Vec<i64> {
+    let reply = http(addr, "GET", "/api/v1/jobs?per_page=30", None, "").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    json["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect()
+}
+
+fn saved_ids(addr: SocketAddr, cookie: &str) -> Vec<i64> {
+    let reply = http(addr, "POST", "/api/saved_job_ids", Some(cookie), "").unwrap();
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+#[test]
+fn acknowledged_saves_survive_kill_9() {
+    let cycles: usize = std::env::var("REVIERJOBS_KILL_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("surrealkv://{}/db", dir.path().display());
+    // (visitor cookie, job) pairs the server acknowledged.
+    let mut acknowledged: Vec<(String, i64)> = Vec::new();
+    let mut jobs = Vec::new();
+    for cycle in 0..cycles {
+        let addr = free_addr();
+        let mut server = start(&db, addr);
+        if jobs.is_empty() {
+            jobs = job_ids(addr);
+            assert!(jobs.len() >= 10);
+        }
+        // Everything acknowledged before the last kill is there.
+        let mut cookies: Vec<&String> = acknowledged.iter().map(|(c, _)| c).collect();
+        cookies.sort();
+        cookies.dedup();
+        for cookie in cookies {
+            let saved = saved_ids(addr, cookie);
+            for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
+                assert!(saved.contains(job), "cycle {cycle}: acknowledged save of job {job} lost");
+            }
+        }
+        // Three visitors save jobs as fast as they can; the server dies at a varying moment.
+        let kill_after = Duration::from_millis(30 + (cycle as u64 * 37) % 200);
+        let writers: Vec<_> = (0..3)
+            .map(|w| {
+                let jobs = jobs.clone();
+                std::thread::spawn(move || {
+                    let mut cookie: Option<String> = None;
+                    let mut acked = Vec::new();
+                    for job in jobs.iter().skip(w).step_by(3).cycle().take(200) {
+                        let body = format!("job={job}&saved=true");
+                        let Some(reply) = http(addr, "POST", "/api/set_favourite", cookie.as_deref(), &body) else {
+                            break;
+                        };
+                        if reply.status != 200 {
+                            break;
+                        }
+                        if cookie.is_none() {
+                            cookie = reply.set_cookie.clone();
+                        }
+                        if let Some(c) = &cookie {
+                            acked.push((c.clone(), *job));
+                        }
+                    }
+                    acked
+                })
+            })
+            .collect();
+        std::thread::sleep(kill_after);
+        server.kill().unwrap(); // SIGKILL: no shutdown, no flush
+        server.wait().unwrap();
+        for w in writers {
+            acknowledged.extend(w.join().unwrap());
+        }
+    }
+    // A last restart checks the writes of the final cycle too.
+    let addr = free_addr();
+    let mut server = start(&db, addr);
+    let mut checked = 0;
+    let mut cookies: Vec<&String> = acknowledged.iter().map(|(c, _)| c).collect();
+    cookies.sort();
+    cookies.dedup();
+    for cookie in cookies {
+        let saved = saved_ids(addr, cookie);
+        for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
+            assert!(saved.contains(job), "final check: acknowledged save of job {job} lost");
+            checked += 1;
+        }
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(checked >= cycles, "too few acknowledged writes to prove anything: {checked}");
+    println!("{cycles} kill -9 cycles, {checked} acknowledged saves, none lost");
+}
