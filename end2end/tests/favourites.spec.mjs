@@ -145,3 +145,21 @@ test.describe("without JavaScript", () => {
     await expect(cards(page).first().getByTestId("favourite-toggle")).toHaveAttribute("aria-pressed", "true");
   });
 });
+
+test("security headers on static files, pages and errors; no CSP violation on any page", async ({ page, request }) => {
+  for (const path of ["/pkg/revierjobs.css", "/favicon.svg", "/", "/gibt-es-nicht", "/api/v1/jobs"]) {
+    const r = await request.get(path);
+    const h = r.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).toContain("'wasm-unsafe-eval'");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(h["permissions-policy"], path).toBeTruthy();
+  }
+  const problems = watchConsole(page);
+  for (const path of ["/", "/jobs", "/gehalt", "/beruf/medienassistent/bochum", "/merkliste", "/anmelden", "/registrieren", "/konto"]) {
+    await page.goto(path);
+    await hydrated(page);
+  }
+  expect(problems).toEqual([]);
+});

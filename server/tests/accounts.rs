@@ -193,10 +193,14 @@ async fn export_contains_everything_and_deletion_leaves_nothing() {
 
     let a = c.call("delete_account", &[("password", "falsch falsch")]).await;
     assert_eq!((a.status, a.json()["Invalid"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("password")));
+    c.fresh().sign_in("anna@beispiel.de", "ein Tippfehler").await; // counted under her address
+    let naming_her = "record::id(id)[0] CONTAINS $v";
+    assert_eq!(count(&db, "rate_limit", naming_her, "anna@beispiel.de").await, 1);
     assert_eq!(c.call("delete_account", &[("password", PW)]).await.status, StatusCode::OK);
     for table in ["account", "session", "favourite"] {
         assert_eq!(count(&db, table, "true", "").await, 0, "{table} left behind");
     }
+    assert_eq!(count(&db, "rate_limit", naming_her, "anna@beispiel.de").await, 0);
     assert!(other_device.get("/konto").await.body.contains("data-testid=\"signed-out\""));
     assert_eq!(c.fresh().sign_in("anna@beispiel.de", PW).await.status, StatusCode::BAD_REQUEST);
 }

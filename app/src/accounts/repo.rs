@@ -168,10 +168,13 @@ pub async fn sessions(db: &Db, account: &str) -> Result<Vec<SessionInfo>, DbErro
     rows(&mut response, 0)
 }
 
-/// Deletes the account with its sessions and favourites, all or nothing.
+/// Deletes the account with its sessions, favourites and the rate-limit counters that name
+/// its address, all or nothing.
 pub async fn delete_account(db: &Db, account: &str) -> Result<(), DbError> {
     db.query(
         "BEGIN TRANSACTION;
+         LET $email = (SELECT VALUE email FROM ONLY type::record('account', $account));
+         DELETE rate_limit WHERE record::id(id)[0] CONTAINS $email OR record::id(id)[0] CONTAINS $account;
          DELETE favourite WHERE owner = $owner;
          DELETE session WHERE account = type::record('account', $account);
          DELETE type::record('account', $account);
