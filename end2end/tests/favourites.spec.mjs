@@ -1,6 +1,11 @@
 import { test, expect } from "@playwright/test";
 
 async function hydrated(page) {
+  // Shows why a page never hydrated (a panic, a mismatch) in the test output.
+  if (!page.__logged) {
+    page.__logged = true;
+    page.on("pageerror", (e) => console.log(`[pageerror] ${page.url()}: ${e}`));
+  }
   // Debug wasm on 2 busy cores can take several seconds to hydrate.
   await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
 }

@@ -114,7 +114,9 @@ mod tests {
         let router = harden(Router::new().route("/boom", axum::routing::get(boom)), &SiteConfig::default());
         let response = router.oneshot(Request::get("/boom").body(Body::empty()).unwrap()).await.unwrap();
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        assert!(response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("frame-ancestors 'none'"));
+        assert!(
+            response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("frame-ancestors 'none'")
+        );
         assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
         let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
         let body = String::from_utf8_lossy(&body);

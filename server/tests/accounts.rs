@@ -97,10 +97,19 @@ async fn sessions_rotate_at_sign_in_and_end_on_the_server() {
     assert_eq!(first.len(), 64);
     assert_eq!(count(&db, "session", "true", "").await, 1);
     assert_eq!(count(&db, "session", "record::id(id) = $v", &first).await, 0, "only the hash is stored");
+    // A session past its absolute lifetime, never used again, is swept at the next sign-in.
+    db.query(
+        "LET $a = (SELECT VALUE id FROM ONLY account LIMIT 1);
+         CREATE session:stale CONTENT { account: $a, created_at: time::now() - 200d, last_seen: time::now() - 1d };",
+    )
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
     laptop.sign_in("anna@beispiel.de", PW).await;
     let second = laptop.cookies["rj_session"].clone();
     assert_ne!(first, second, "a new id at every sign-in");
-    assert_eq!(count(&db, "session", "true", "").await, 1, "the old session ended");
+    assert_eq!(count(&db, "session", "true", "").await, 1, "the old session ended, the stale one swept");
     let mut phone = laptop.fresh();
     phone.sign_in("anna@beispiel.de", PW).await;
     let stolen = phone.clone();
@@ -261,9 +270,8 @@ async fn no_caller_reads_or_changes_another_callers_data() {
         assert!(csv.contains(&format!("Notiz von {name}")));
     }
     // Writes by each caller, including ones naming a job only the others have saved.
-    for i in 0..callers.len() {
+    for (name, c) in callers.iter_mut() {
         let before = snapshot(db.clone()).await;
-        let (name, c) = &mut callers[i];
         c.call("save_note", &[("job", "1"), ("note", "geändert")]).await;
         c.call("set_application_status", &[("job", "1"), ("status", "rejected")]).await;
         c.save(1, false).await;

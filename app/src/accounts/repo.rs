@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::session::{TOUCH_EVERY, session_valid};
+use super::session::{ABSOLUTE, IDLE, TOUCH_EVERY, session_valid};
 use crate::server::{Db, DbError, retrying, rows};
 
 #[derive(Deserialize)]
@@ -56,15 +56,19 @@ pub async fn credentials_by_id(db: &Db, id: &str) -> Result<Option<Credentials>,
     value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
 }
 
+/// Stores a new session; sessions past their idle or absolute lifetime are swept on the way.
 pub async fn create_session(db: &Db, hash: &str, account: &str, now: DateTime<Utc>) -> Result<(), DbError> {
     db.query(
-        "CREATE type::record('session', $hash) CONTENT {
+        "DELETE session WHERE last_seen < time::now() - <duration> $idle OR created_at < time::now() - <duration> $absolute;
+         CREATE type::record('session', $hash) CONTENT {
             account: type::record('account', $account), created_at: <datetime> $now, last_seen: <datetime> $now
          } RETURN NONE",
     )
     .bind(("hash", hash.to_owned()))
     .bind(("account", account.to_owned()))
     .bind(("now", now.to_rfc3339()))
+    .bind(("idle", format!("{}d", IDLE.num_days())))
+    .bind(("absolute", format!("{}d", ABSOLUTE.num_days())))
     .await?
     .check()?;
     Ok(())

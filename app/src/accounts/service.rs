@@ -38,6 +38,11 @@ async fn check_limit(db: &Db, key: &str, limit: u32) -> Result<(), AppError> {
     if n >= limit { Err(AppError::TooManyRequests { retry_after_secs: retry.max(1) as u64 }) } else { Ok(()) }
 }
 
+/// Counts a failed attempt under `key` (checked by [`check_limit`] on the next try).
+async fn count_failure(db: &Db, key: &str) -> Result<(), AppError> {
+    repo::hit(db, key, WINDOW_SECS, Utc::now()).await.map(|_| ()).map_err(internal)
+}
+
 fn account_key(email: &str) -> String {
     format!("signin-account:{email}")
 }
@@ -87,7 +92,7 @@ pub async fn sign_in(email: &str, password: String) -> Result<(), AppError> {
     })
     .await?;
     let Some(account) = account else {
-        limit(&db, account_key(&email), u32::MAX).await?;
+        count_failure(&db, &account_key(&email)).await?;
         return Err(wrong_credentials());
     };
     let before = identity(&db).await?;
@@ -127,7 +132,7 @@ async fn confirm_password(db: &Db, id: &str, password: String) -> Result<(), App
     if blocking(move || password::verify(&password, &stored.password_hash)).await? {
         Ok(())
     } else {
-        limit(db, key, u32::MAX).await?;
+        count_failure(db, &key).await?;
         Err(AppError::invalid("current_password", "Das aktuelle Passwort stimmt nicht."))
     }
 }
