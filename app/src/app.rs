@@ -48,7 +48,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/revierjobs.css"/>
         <Title formatter=|title: String| format!("{title} – Revierjobs")/>
-        <Meta name="description" content="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet."/>
+        <Meta property="og:site_name" content="Revierjobs"/>
+        <Meta property="og:locale" content="de_DE"/>
+        <Meta property="og:type" content="website"/>
+        <Meta property="og:image" content="/icons/icon-512.png"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
         <Meta name="theme-color" content="#0b5d57"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod exports;
 pub mod security;
 pub mod seed;
+pub mod seo;
 pub mod startup;
 
 pub use startup::{app_state, build_router, prepare_db, test_options};

@@ -69,6 +69,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/merkliste.csv", get(crate::exports::saved_csv))
         .route("/merkliste.ics", get(crate::exports::saved_ics))
         .route("/konto/daten.json", get(crate::exports::account_data))
+        .route("/robots.txt", get(crate::seo::robots))
+        .route("/sitemap.xml", get(crate::seo::sitemap))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
     // Brotli's default quality (11) costs seconds per megabyte; 5 keeps most of the gain at a

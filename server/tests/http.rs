@@ -341,3 +341,47 @@ async fn openapi_document_describes_the_routes_and_parameters() {
         assert_ne!(filter, Default::default(), "{name}={value} must be a filter parameter");
     }
 }
+
+#[tokio::test]
+async fn robots_and_sitemap_offer_real_pages_and_listings_only() {
+    let db = db_with_jobs().await;
+    let mut demo = job(500, "Demo-Stelle", "medienassistent", "bochum", 1);
+    demo.source = "demo".into();
+    demo.external_id = "demo-500".into();
+    insert_jobs(&db, &[demo]).await.unwrap();
+    let (status, headers, robots) = get(&db, "/robots.txt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/plain"));
+    assert!(robots.contains("Disallow: /api/") && robots.contains("Disallow: /konto"));
+    assert!(robots.contains("Sitemap: http://127.0.0.1:3000/sitemap.xml"), "{robots}");
+    let (status, _, sitemap) = get(&db, "/sitemap.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/jobs/1</loc>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/beruf/medienassistent/bochum</loc>"));
+    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/gehalt</loc>"));
+    assert!(!sitemap.contains("/jobs/99<"), "expired listings are left out");
+    assert!(!sitemap.contains("/jobs/500<"), "demo listings are left out");
+    assert_eq!(sitemap.matches("<url>").count(), 5 + 1 + 25);
+}
+
+#[tokio::test]
+async fn every_page_has_one_description_and_open_graph_tags() {
+    let db = db_with_jobs().await;
+    for path in [
+        "/",
+        "/jobs",
+        "/jobs/1",
+        "/gehalt",
+        "/beruf/medienassistent/bochum",
+        "/merkliste",
+        "/impressum",
+        "/gibt-es-nicht",
+    ] {
+        let (_, _, body) = get(&db, path).await;
+        assert_eq!(body.matches("<meta name=\"description\"").count(), 1, "{path}");
+        for tag in ["og:title", "og:description", "og:site_name", "og:image"] {
+            assert!(body.contains(&format!("property=\"{tag}\"")), "{path} lacks {tag}");
+        }
+        assert!(body.contains("<link href=\"/manifest.webmanifest\" rel=\"manifest\">"), "{path}");
+    }
+}

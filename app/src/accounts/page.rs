@@ -1,8 +1,9 @@
 //! `/anmelden`, `/registrieren` and `/konto`. The forms post to server functions, so they work
 //! without JavaScript; with it, success reloads the page the account now sees.
+use crate::ui::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use super::api::{ChangePassword, DeleteAccount, SignIn, SignOut, SignOutEverywhere, SignUp, current_account};
 use super::model::{AccountInfo, PASSWORD_MAX, PASSWORD_MIN};
@@ -54,7 +55,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     reload_on_success(action, "/merkliste");
     view! {
-        <Title text="Anmelden"/>
+        <PageMeta title="Anmelden" description="Bei Revierjobs anmelden: die Merkliste auf allen Geräten."/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form">
             <h1>"Anmelden"</h1>
@@ -78,7 +79,7 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     reload_on_success(action, "/merkliste");
     view! {
-        <Title text="Konto anlegen"/>
+        <PageMeta title="Konto anlegen" description="Ein kostenloses Konto für Ihre Merkliste auf allen Geräten."/>
         <Meta name="robots" content="noindex"/>
         <section class="account-form">
             <h1>"Konto anlegen"</h1>
@@ -105,7 +106,7 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let info = Resource::new(|| (), |_| current_account());
     view! {
-        <Title text="Konto"/>
+        <PageMeta title="Konto" description="Passwort ändern, Daten herunterladen, Konto löschen."/>
         <Meta name="robots" content="noindex"/>
         <h1>"Konto"</h1>
         <Suspense fallback=|| ()>

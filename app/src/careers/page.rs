@@ -1,6 +1,6 @@
 //! `/beruf/{profession}/{city}`: the article with live figures from the listings.
+use crate::ui::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::api::get_career;
@@ -62,8 +62,7 @@ fn CareerView(career: Career) -> impl IntoView {
     };
     let salary_href = career.salary_href();
     view! {
-        <Title text=career.title.clone()/>
-        <Meta name="description" content=career.description.clone()/>
+        <PageMeta title=career.title.clone() description=career.description.clone()/>
         <article class="career">
             <h1>{career.title.clone()}</h1>
             <section class="live-figures" aria-labelledby="figures-heading" data-testid="live-figures">

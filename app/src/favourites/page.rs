@@ -1,7 +1,8 @@
 //! `/merkliste`: saved jobs with status filter, notes, application status and exports.
+use crate::ui::PageMeta;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{SaveNote, SetApplicationStatus, list_favourites};
@@ -21,8 +22,7 @@ pub fn SavedPage() -> impl IntoView {
         |(status, _)| list_favourites(status),
     );
     view! {
-        <Title text="Merkliste"/>
-        <Meta name="description" content="Ihre gemerkten Stellen mit Notizen und Bewerbungsstatus – ohne Konto."/>
+        <PageMeta title="Merkliste" description="Ihre gemerkten Stellen mit Notizen und Bewerbungsstatus – ohne Konto, auch offline."/>
         <Meta name="robots" content="noindex"/>
         <h1>"Merkliste"</h1>
         <Transition fallback=|| view! { <p>"Lädt …"</p> }>

@@ -1,6 +1,7 @@
 //! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data.
+use crate::ui::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_params_map;
 
 use super::api::get_job;
@@ -49,8 +50,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
     let working_time = job.working_time.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ");
     let description = format!("{} bei {} in {}", job.title, job.employer, job.city);
     view! {
-        <Title text=job.title.clone()/>
-        <Meta name="description" content=description/>
+        <PageMeta title=job.title.clone() description/>
         <Link rel="canonical" href=canonical/>
         {job.is_demo().then(|| view! { <Meta name="robots" content="noindex"/> })}
         {detail.json_ld.clone().map(|data| view! { <script type="application/ld+json" inner_html=data></script> })}

@@ -1,6 +1,7 @@
 //! `/jobs`: filters, chips, results. The URL is the state; the page renders fully on the server.
+use crate::ui::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::Link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::search_jobs;
@@ -24,7 +25,7 @@ pub fn JobsPage() -> impl IntoView {
     let results = Resource::new(move || filter.get(), search_jobs);
 
     view! {
-        <Title text="Stellenangebote"/>
+        <PageMeta title="Stellenangebote" description="Aktuelle Stellen als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet – mit Umkreissuche, Gehaltsfilter und allen Filtern."/>
         <h1>"Stellenangebote"</h1>
         <Transition fallback=|| view! { <p class="loading">"Stellen werden geladen …"</p> }>
             {move || {

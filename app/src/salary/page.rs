@@ -1,8 +1,8 @@
 //! `/gehalt`: the salary explorer. The URL is the state (the job search's parameter names). Its
 //! markup comes from the server (`render.rs`); this component adds the two forms' behaviour: they
 //! work as plain GET forms and, with WebAssembly, apply each change client-side with history.
+use crate::ui::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::api::salary_page;
@@ -15,8 +15,7 @@ pub fn SalaryPage() -> impl IntoView {
     let search = use_location().search;
     let page = Resource::new(move || search.get(), salary_page);
     view! {
-        <Title text="Gehälter in Medienberufen im Ruhrgebiet"/>
-        <Meta name="description" content="Was verdienen Medienassistent/innen in Bochum und im Ruhrgebiet? Median, Quartile und Verteilung aus aktuellen Stellenanzeigen, mit Quellen."/>
+        <PageMeta title="Gehälter in Medienberufen im Ruhrgebiet" description="Was verdienen Medienassistent/innen in Bochum und im Ruhrgebiet? Median, Quartile und Verteilung aus aktuellen Stellenanzeigen, mit Quellen."/>
         <Transition fallback=|| view! { <p class="loading">"Gehälter werden berechnet …"</p> }>
             {move || Suspend::new(async move {
                 match page.await {

@@ -1,7 +1,7 @@
 //! `/`: search box, suggestions, the career page, newest listings.
+use crate::ui::PageMeta;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::jobs::api::search_jobs;
 use crate::jobs::model::JobFilter;
@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
     let newest = Resource::new(|| (), |_| search_jobs(JobFilter { page: 1, ..Default::default() }));
     let query_input = NodeRef::<Input>::new();
     view! {
-        <Title text="Medienjobs in Bochum und im Ruhrgebiet"/>
+        <PageMeta title="Medienjobs in Bochum und im Ruhrgebiet" description="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet: suchen, Gehälter vergleichen, Stellen merken – ohne Konto."/>
         <section class="hero">
             <h1>"Medienjobs in Bochum und im Ruhrgebiet"</h1>
             <p class="lead">"Stellen für Medienassistent/innen und verwandte Berufe – mit Gehaltsangaben, ohne Anmeldung."</p>

@@ -1,11 +1,11 @@
 //! Impressum and Datenschutz: the structure the law asks for, to be filled in before launch.
+use crate::ui::PageMeta;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn Impressum() -> impl IntoView {
     view! {
-        <Title text="Impressum"/>
+        <PageMeta title="Impressum" description="Impressum von Revierjobs, dem Jobportal für Medienberufe im Ruhrgebiet."/>
         <article class="prose">
             <h1>"Impressum"</h1>
             <p class="placeholder-note">"Platzhalter: Die Angaben werden vor dem Start eingetragen."</p>
@@ -24,7 +24,7 @@ pub fn Impressum() -> impl IntoView {
 #[component]
 pub fn Datenschutz() -> impl IntoView {
     view! {
-        <Title text="Datenschutz"/>
+        <PageMeta title="Datenschutz" description="Welche Daten Revierjobs speichert (Merkliste, Konto) und welche Rechte Sie haben."/>
         <article class="prose">
             <h1>"Datenschutzerklärung"</h1>
             <p class="placeholder-note">"Platzhalter: Der vollständige Text wird vor dem Start eingetragen."</p>

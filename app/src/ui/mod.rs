@@ -2,7 +2,9 @@
 pub mod filter_form;
 pub mod format;
 mod layout;
+mod page_meta;
 mod status;
 
 pub use layout::Layout;
+pub use page_meta::PageMeta;
 pub use status::{ErrorView, NotFound, set_http_status};

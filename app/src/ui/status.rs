@@ -1,7 +1,7 @@
 //! Error and not-found views; they also set the HTTP status of a server render.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use super::PageMeta;
 use crate::error::AppError;
 
 /// Sets the status code of the server-rendered response (no effect in the browser).
@@ -20,7 +20,7 @@ pub fn set_http_status(code: u16) {
 pub fn NotFound() -> impl IntoView {
     set_http_status(404);
     view! {
-        <Title text="Seite nicht gefunden"/>
+        <PageMeta title="Seite nicht gefunden" description="Diese Adresse gibt es bei Revierjobs nicht."/>
         <section class="notice-page" data-testid="not-found">
             <h1>"Seite nicht gefunden"</h1>
             <p>"Diese Adresse gibt es bei Revierjobs nicht. Vielleicht hilft eines davon weiter:"</p>
@@ -45,7 +45,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         AppError::Internal | AppError::Transport => "Das hat nicht geklappt",
     };
     view! {
-        <Title text=heading/>
+        <PageMeta title=heading description=error.to_string()/>
         <section class="notice-page" role="alert" data-testid="error">
             <h1>{heading}</h1>
             <p>{error.to_string()}</p>
