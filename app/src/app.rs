@@ -9,19 +9,25 @@ use crate::careers::CareerPage;
 use crate::favourites::{SavedJobs, SavedPage};
 use crate::jobs::{JobDetailPage, JobsPage};
 use crate::salary::SalaryPage;
-use crate::site::{Datenschutz, HomePage, Impressum};
+use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
 use crate::ui::{Layout, NotFound};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // A fresh nonce per response for the inline hydration scripts, announced in the CSP header.
     #[cfg(feature = "ssr")]
     crate::server::provide_csp();
+    #[cfg(feature = "ssr")]
+    let build = crate::server::current_build().to_string();
+    #[cfg(not(feature = "ssr"))]
+    let build = String::new();
     view! {
         <!DOCTYPE html>
-        <html lang="de">
+        <html lang="de" data-build=build>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // Service worker, install button, offline and update notices (plain JS, not in the wasm).
+                <script type="module" src="/pwa.js"></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -70,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/anmelden") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/registrieren") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/impressum") view=Impressum ssr=SsrMode::Async/>
                     <Route path=path!("/datenschutz") view=Datenschutz ssr=SsrMode::Async/>
                 </Routes>

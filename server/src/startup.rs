@@ -1,7 +1,7 @@
 //! Database preparation, the router (a library function so tests can drive it), serving.
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::OnceLock;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use app::search::SearchHandle;
@@ -39,7 +40,8 @@ pub async fn app_state(
     if let Some(every) = refresh_every {
         search.spawn_refresher(db.clone(), every);
     }
-    Ok(AppState { leptos_options, db, search, site: Default::default() })
+    let build = app::server::build_id(&leptos_options.site_root, &leptos_options.site_pkg_dir).into();
+    Ok(AppState { leptos_options, db, search, site: Default::default(), build })
 }
 
 /// Leptos options for tests and tools that serve no built site.
@@ -59,6 +61,7 @@ pub fn build_router(state: AppState) -> Router {
     let routes = routes();
     let options = state.leptos_options.clone();
     let site = state.site.clone();
+    let build = HeaderValue::from_str(&state.build).unwrap_or(HeaderValue::from_static("dev"));
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -76,6 +79,7 @@ pub fn build_router(state: AppState) -> Router {
     // Brotli's default quality (11) costs seconds per megabyte; 5 keeps most of the gain at a
     // fraction of the CPU for responses compressed on the fly.
     let compression = CompressionLayer::new().quality(CompressionLevel::Precise(5));
+    let router = router.layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-revierjobs-build"), build));
     crate::security::harden(router, &site).layer(compression).layer(TraceLayer::new_for_http()).with_state(state)
 }
 

@@ -385,3 +385,14 @@ async fn every_page_has_one_description_and_open_graph_tags() {
         assert!(body.contains("<link href=\"/manifest.webmanifest\" rel=\"manifest\">"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn pages_name_their_build_and_the_offline_page_exists() {
+    let db = fresh_db().await;
+    let (status, headers, body) = get(&db, "/offline").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("data-testid=\"offline-page\""));
+    let build = headers["x-revierjobs-build"].to_str().unwrap().to_owned();
+    assert!(body.contains(&format!("data-build=\"{build}\"")), "the page and the header agree");
+    assert!(body.contains("<script type=\"module\" src=\"/pwa.js\"></script>"));
+}

@@ -17,6 +17,8 @@ pub struct SavedJobs {
     stored: RwSignal<HashMap<i64, bool>>,
     errors: RwSignal<HashMap<i64, String>>,
     in_flight: RwSignal<Option<(i64, bool)>>,
+    /// The last change failed for want of a connection: changes wait for the `online` event.
+    offline: RwSignal<bool>,
     action: ServerAction<SetFavourite>,
 }
 
@@ -28,8 +30,13 @@ impl SavedJobs {
             stored: RwSignal::new(HashMap::new()),
             errors: RwSignal::new(HashMap::new()),
             in_flight: RwSignal::new(None),
+            offline: RwSignal::new(false),
             action: ServerAction::new(),
         };
+        let _ = window_event_listener(leptos::ev::online, move |_| {
+            this.offline.set(false);
+            this.send_next();
+        });
         // Runs in the browser only: record each answer, then send the next pending change.
         Effect::new(move |_| {
             let Some(result) = this.action.value().get() else { return };
@@ -43,6 +50,19 @@ impl SavedJobs {
                     this.errors.update(|m| {
                         m.remove(&job);
                     });
+                }
+                // No connection: keep the wish and send it when the browser is online again.
+                // (The event never comes if the browser is online but the server was not reachable:
+                // try again every 15 s as well.)
+                Err(AppError::Transport) => {
+                    this.offline.set(true);
+                    set_timeout(
+                        move || {
+                            this.offline.set(false);
+                            this.send_next();
+                        },
+                        std::time::Duration::from_secs(15),
+                    );
                 }
                 Err(e) => {
                     let kept = this.stored.with_untracked(|m| m.get(&job).copied()).unwrap_or(!want);
@@ -71,7 +91,7 @@ impl SavedJobs {
     }
 
     fn send_next(&self) {
-        if self.in_flight.get_untracked().is_some() {
+        if self.in_flight.get_untracked().is_some() || self.offline.get_untracked() {
             return;
         }
         let next = self.wanted.with_untracked(|wanted| {
@@ -133,6 +153,9 @@ pub fn FavouriteToggle(job: i64, title: String) -> impl IntoView {
                                 <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
                             </button>
                             <span class="fav-error" role="status">{move || state.errors.with(|m| m.get(&job).cloned())}</span>
+                            <span class="fav-sync" data-testid="favourite-sync">
+                                {move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind")}
+                            </span>
                         </form>
                     }
                 })

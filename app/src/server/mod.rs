@@ -23,6 +23,33 @@ pub struct AppState {
     /// The search read model, derived from `db` and rebuilt when listings change.
     pub search: Arc<SearchHandle>,
     pub site: SiteConfig,
+    /// Identifies the deployed browser bundle (a hash of the site's `pkg/` files): the service
+    /// worker keys its caches by it and notices when the server runs a newer build.
+    pub build: Arc<str>,
+}
+
+/// The build id of the site under `site_root/pkg_dir`: the first 12 hex digits of a SHA-256
+/// over its file names and contents, or `dev` when there is no built site (tests).
+pub fn build_id(site_root: &str, pkg_dir: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let dir = std::path::Path::new(site_root).join(pkg_dir);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return "dev".into() };
+    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
+    if files.is_empty() {
+        return "dev".into();
+    }
+    files.sort();
+    let mut hash = Sha256::new();
+    for path in files {
+        hash.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+        hash.update(std::fs::read(&path).unwrap_or_default());
+    }
+    hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The build id in a render (`dev` outside a server).
+pub fn current_build() -> Arc<str> {
+    use_context::<AppState>().map_or_else(|| Arc::from("dev"), |s| s.build)
 }
 
 /// How the site is reached from outside: decides cookie flags, HSTS and absolute links.

@@ -21,6 +21,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
                         <li><a href="/merkliste">"Merkliste"</a></li>
                         <li><a href="/konto">"Konto"</a></li>
+                        <li><button id="install-app" type="button" class="install" hidden>"App installieren"</button></li>
                     </ul>
                 </nav>
             </div>
@@ -38,6 +39,19 @@ pub fn Layout(children: Children) -> impl IntoView {
                 })
             })}
         </Suspense>
+        // Shown by /pwa.js: connection lost, a newer version ready. Static markup, hidden until needed.
+        <div id="offline-banner" class="app-banner offline" role="status" data-testid="offline-banner" hidden>
+            <div class="wrap">
+                "Offline – gemerkte Stellen bleiben lesbar. Änderungen an der Merkliste werden übertragen, "
+                "sobald wieder eine Verbindung besteht."
+            </div>
+        </div>
+        <div id="update-banner" class="app-banner" role="status" data-testid="update-banner" hidden>
+            <div class="wrap">
+                "Eine neue Version von Revierjobs ist da. "
+                <button id="update-reload" type="button" class="secondary">"Neu laden"</button>
+            </div>
+        </div>
         <main id="main" class="wrap">{children()}</main>
         <footer class="site-footer">
             <div class="wrap footer-row">

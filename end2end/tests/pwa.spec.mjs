@@ -1,0 +1,120 @@
+import { test, expect } from "@playwright/test";
+
+async function hydrated(page) {
+  // Debug wasm on 2 busy cores can take several seconds to hydrate.
+  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(buffer) {
+  expect(buffer.subarray(1, 4).toString("ascii")).toBe("PNG");
+  return [buffer.readUInt32BE(16), buffer.readUInt32BE(20)];
+}
+
+/** Waits until the service worker is installed (it precaches the whole debug bundle) and controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 45_000 });
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
+  }
+}
+
+test("the manifest is linked and complete, its icons have their sizes", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator("link[rel=manifest]").getAttribute("href");
+  const manifest = await (await request.get(href)).json();
+  expect(manifest).toMatchObject({ lang: "de", start_url: "/", scope: "/", display: "standalone", short_name: "Revierjobs" });
+  expect(manifest.name).toContain("Revierjobs");
+  expect(manifest.theme_color).toMatch(/^#/);
+  expect(manifest.background_color).toMatch(/^#/);
+  expect(manifest.shortcuts.map((s) => s.name)).toEqual(["Jobs suchen", "Merkliste", "Gehalt"]);
+  const sizes = [];
+  for (const icon of manifest.icons) {
+    const body = await (await request.get(icon.src)).body();
+    const [w, h] = pngSize(body);
+    expect(`${w}x${h}`).toBe(icon.sizes);
+    sizes.push(`${icon.sizes} ${icon.purpose}`);
+  }
+  expect(sizes).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]));
+});
+
+test("the service worker controls the page after a reload", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await controlled(page);
+  await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  const build = await page.locator("html").getAttribute("data-build");
+  const script = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+  expect(script).toContain(`/sw.js?build=${build}`);
+  const caches = await page.evaluate(() => caches.keys());
+  expect(caches).toContain(`rj-static-${build}`);
+});
+
+test("offline: the Merkliste and a saved job stay readable, other pages say they are offline", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  const card = page.getByTestId("job-card").first();
+  const title = await card.locator("h2 a").innerText();
+  await card.getByTestId("favourite-toggle").click();
+  await expect(page.locator("[data-testid=favourite-toggle][aria-busy=true]")).toHaveCount(0);
+  await page.goto("/merkliste");
+  await hydrated(page);
+  await controlled(page);
+  // The worker stores the list when it is loaded under its control, and /pwa.js the saved jobs' pages.
+  await page.reload();
+  await hydrated(page);
+  const detail = await page.getByTestId("saved-item").first().locator("h2 a").getAttribute("href");
+  await expect.poll(() => page.evaluate(async (path) => Boolean(await caches.match(path)), detail)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("saved-item").filter({ hasText: title })).toHaveCount(1);
+  await expect(page.getByTestId("offline-banner")).toBeVisible();
+  await page.goto(detail);
+  await expect(page.locator("h1")).toHaveText(title);
+  await page.goto("/gehalt?experience=senior&nie=besucht");
+  await expect(page.getByTestId("offline-page")).toBeVisible();
+  await expect(page.getByTestId("offline-pages")).toContainText("Merkliste");
+  await context.setOffline(false);
+});
+
+test("a job saved while offline reaches the server when the connection returns", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  await controlled(page);
+  await page.reload();
+  await hydrated(page);
+  const card = page.getByTestId("job-card").nth(4);
+  const id = parseInt((await card.locator("h2 a").getAttribute("href")).split("/").pop(), 10);
+  await context.setOffline(true);
+  await card.getByTestId("favourite-toggle").click();
+  await expect(card.getByTestId("favourite-toggle")).toHaveAttribute("aria-pressed", "true");
+  await expect(card.getByTestId("favourite-sync")).toContainText("Offline");
+  await context.setOffline(false);
+  await expect(card.getByTestId("favourite-sync")).toHaveText("");
+  await expect(card.getByTestId("favourite-toggle")).toHaveAttribute("aria-busy", "false");
+  const saved = await (await page.request.post("/api/saved_job_ids", {
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, data: "",
+  })).json();
+  expect(saved).toContain(id);
+});
+
+test("a new deployment's worker is offered, takes over on request and removes the old cache", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await controlled(page);
+  await page.reload(); // now /pwa.js starts under a controlling worker, as on any later visit
+  await hydrated(page);
+  const build = await page.locator("html").getAttribute("data-build");
+  // What a new deployment looks like to the browser: the page names another build.
+  await page.evaluate(() => navigator.serviceWorker.register("/sw.js?build=e2e-next", { scope: "/" }));
+  await expect(page.getByTestId("update-banner")).toBeVisible({ timeout: 30_000 });
+  const reloaded = page.waitForEvent("load");
+  await page.getByRole("button", { name: "Neu laden" }).click();
+  await reloaded;
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "")).toContain("build=e2e-next");
+  await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(`rj-static-${build}`);
+  expect(await page.evaluate(() => caches.keys())).toContain("rj-static-e2e-next");
+});
