@@ -1,0 +1,50 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function hydrated(page) {
+  // Debug wasm on 2 busy cores can take several seconds to hydrate.
+  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
+}
+
+/** axe-core at WCAG 2.1 A and AA; the violations, one line each, in the failure message. */
+async function violations(page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes[0]?.target.join(" ")} – ${v.help}`);
+}
+
+const PAGES = ["/", "/jobs", "/jobs?skill=rigging&skill=canva", "/gehalt", "/beruf/medienassistent/bochum", "/merkliste",
+  "/anmelden", "/registrieren", "/konto", "/impressum", "/datenschutz", "/offline", "/gibt-es-nicht"];
+
+for (const scheme of ["light", "dark"]) {
+  test(`every page has no WCAG 2.1 AA violation (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = {};
+    for (const path of PAGES) {
+      await page.goto(path);
+      await hydrated(page);
+      const v = await violations(page);
+      if (v.length) found[path] = v;
+    }
+    const first = await page.goto("/jobs").then(() => page.getByTestId("job-card").first().locator("h2 a").getAttribute("href"));
+    await page.goto(first);
+    await hydrated(page);
+    const v = await violations(page);
+    if (v.length) found[first] = v;
+    expect(found).toEqual({});
+  });
+}
+
+test("the phone filter drawer, open, has no violation", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/jobs");
+  await hydrated(page);
+  await page.locator(".filter-drawer > summary").click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the check itself finds a planted violation", async ({ page }) => {
+  await page.goto("/impressum");
+  await hydrated(page);
+  await page.evaluate(() => document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="/icons/icon-192.png">'));
+  expect((await violations(page)).join("\n")).toContain("image-alt");
+});
