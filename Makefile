@@ -10,7 +10,7 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability lighthouse fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
@@ -18,6 +18,7 @@ help:
 	@echo "make build  release build of server binary and site"
 	@echo "make bench  print speed and memory figures for 100,000 listings"
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
+	@echo "make lighthouse  Lighthouse 12 scores of five pages against the release build (mobile)"
 	@echo "make durability  kill -9 the server 500 times during writes; no acknowledged save may be lost"
 	@echo "make fmt    format the code"
 
@@ -59,6 +60,14 @@ bench:
 size: tools
 	cargo leptos build --release --frontend-only
 	node scripts/size.mjs $(SITE_ROOT)/pkg
+
+# Figures with budgets: Lighthouse (npm lighthouse@12.2.3, Debian's chromium) on the release build.
+LH_ADDR ?= 127.0.0.1:3108
+lighthouse: build
+	@$(TARGET_DIR)/release/revierjobs serve --db mem:// --demo 1500 --addr $(LH_ADDR) > /dev/null 2>&1 & pid=$$!; \
+	  trap "kill $$pid" EXIT; \
+	  for i in $$(seq 1 120); do curl -sf http://$(LH_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
+	  node scripts/lighthouse.mjs http://$(LH_ADDR)
 
 # The kill -9 test of the unit suite (50 cycles), run longer.
 durability:

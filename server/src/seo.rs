@@ -14,8 +14,7 @@ const MAX_URLS: usize = 50_000;
 
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /konto\nDisallow: /merkliste\n\
-         Disallow: /anmelden\nDisallow: /registrieren\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /konto\nDisallow: /anmelden\nDisallow: /registrieren\n\nSitemap: {}/sitemap.xml\n",
         state.site.public_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()

@@ -6,21 +6,11 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
-use app::jobs::repo::insert_jobs;
 use app::server::{Db, SiteConfig};
 use common::client::{Client, count, router};
-use common::{fresh_db, job, with_employer};
+use common::db_with_six_jobs;
 
 const PW: &str = "Zeche Zollverein 1986";
-
-async fn db_with_jobs() -> Db {
-    let db = fresh_db().await;
-    with_employer(&db).await;
-    let jobs: Vec<_> =
-        (1..=6).map(|i| job(i, &format!("Medienassistent/in Nr. {i}"), "medienassistent", "bochum", i)).collect();
-    insert_jobs(&db, &jobs).await.unwrap();
-    db
-}
 
 fn note_of(list: &serde_json::Value, job: i64) -> Option<String> {
     list["items"]
@@ -32,7 +22,7 @@ fn note_of(list: &serde_json::Value, job: i64) -> Option<String> {
 
 #[tokio::test]
 async fn sign_up_validates_each_field_by_name() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     let field = |a: &common::client::Answer| a.json()["Invalid"]["field"].as_str().map(str::to_owned);
     let a = c.sign_up("keine-adresse", PW).await;
@@ -57,7 +47,7 @@ async fn sign_up_validates_each_field_by_name() {
 
 #[tokio::test]
 async fn wrong_password_and_unknown_address_answer_alike() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     c.sign_up("anna@beispiel.de", PW).await;
     let wrong = c.fresh().sign_in("anna@beispiel.de", "falsches Passwort").await;
@@ -69,7 +59,7 @@ async fn wrong_password_and_unknown_address_answer_alike() {
 
 #[tokio::test]
 async fn sign_in_is_rate_limited_per_account_and_per_address() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     c.sign_up("anna@beispiel.de", PW).await;
     for _ in 0..5 {
@@ -90,7 +80,7 @@ async fn sign_in_is_rate_limited_per_account_and_per_address() {
 
 #[tokio::test]
 async fn sessions_rotate_at_sign_in_and_end_on_the_server() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut laptop = Client::new(&db).await;
     laptop.sign_up("anna@beispiel.de", PW).await;
     let first = laptop.cookies["rj_session"].clone();
@@ -124,7 +114,7 @@ async fn sessions_rotate_at_sign_in_and_end_on_the_server() {
 
 #[tokio::test]
 async fn production_cookies_are_host_prefixed_and_secure() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let site =
         SiteConfig { public_url: "https://revierjobs.de".into(), secure_cookies: true, trust_forwarded_for: false };
     let mut c = Client::with_router(router(&db, site).await);
@@ -147,7 +137,7 @@ async fn production_cookies_are_host_prefixed_and_secure() {
 
 #[tokio::test]
 async fn signing_in_merges_the_anonymous_list_without_loss_or_duplicates() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut laptop = Client::new(&db).await;
     laptop.sign_up("anna@beispiel.de", PW).await;
     laptop.save(2, true).await;
@@ -180,7 +170,7 @@ async fn signing_in_merges_the_anonymous_list_without_loss_or_duplicates() {
 
 #[tokio::test]
 async fn export_contains_everything_and_deletion_leaves_nothing() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     c.sign_up("anna@beispiel.de", PW).await;
     c.save(1, true).await;
@@ -216,7 +206,7 @@ async fn export_contains_everything_and_deletion_leaves_nothing() {
 
 #[tokio::test]
 async fn changing_the_password_ends_other_sessions() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     c.sign_up("anna@beispiel.de", PW).await;
     let mut other = c.fresh();
@@ -239,7 +229,7 @@ async fn changing_the_password_ends_other_sessions() {
 /// the other three exactly as they were, and reads show only the caller's own data.
 #[tokio::test]
 async fn no_caller_reads_or_changes_another_callers_data() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let base = Client::new(&db).await;
     let (mut anon_a, mut anon_b, mut user_a, mut user_b) = (base.fresh(), base.fresh(), base.fresh(), base.fresh());
     user_a.sign_up("a@beispiel.de", PW).await;
@@ -303,7 +293,7 @@ async fn no_caller_reads_or_changes_another_callers_data() {
 
 #[tokio::test]
 async fn cross_site_posts_and_gets_that_would_change_state_are_refused() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     for (name, value) in [("sec-fetch-site", "cross-site"), ("origin", "https://boese.example")] {
         let request = Request::post("/api/set_favourite")
@@ -321,7 +311,7 @@ async fn cross_site_posts_and_gets_that_would_change_state_are_refused() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
-    let db = db_with_jobs().await;
+    let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
     let big = "x".repeat(100 * 1024);
     let oversized = Request::post("/api/save_note")

@@ -73,6 +73,20 @@ fn saved_ids(addr: SocketAddr, cookie: &str) -> Vec<i64> {
     serde_json::from_str(&reply.body).unwrap()
 }
 
+/// Asserts every acknowledged (visitor, job) save is on that visitor's list; returns how many.
+fn check(addr: SocketAddr, acknowledged: &[(String, i64)], when: &str) -> usize {
+    let mut cookies: Vec<&String> = acknowledged.iter().map(|(c, _)| c).collect();
+    cookies.sort();
+    cookies.dedup();
+    for cookie in cookies {
+        let saved = saved_ids(addr, cookie);
+        for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
+            assert!(saved.contains(job), "{when}: acknowledged save of job {job} lost");
+        }
+    }
+    acknowledged.len()
+}
+
 #[test]
 fn acknowledged_saves_survive_kill_9() {
     let cycles: usize = std::env::var("REVIERJOBS_KILL_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
@@ -89,15 +103,7 @@ fn acknowledged_saves_survive_kill_9() {
             assert!(jobs.len() >= 10);
         }
         // Everything acknowledged before the last kill is there.
-        let mut cookies: Vec<&String> = acknowledged.iter().map(|(c, _)| c).collect();
-        cookies.sort();
-        cookies.dedup();
-        for cookie in cookies {
-            let saved = saved_ids(addr, cookie);
-            for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
-                assert!(saved.contains(job), "cycle {cycle}: acknowledged save of job {job} lost");
-            }
-        }
+        check(addr, &acknowledged, &format!("cycle {cycle}"));
         // Three visitors save jobs as fast as they can; the server dies at a varying moment.
         let kill_after = Duration::from_millis(30 + (cycle as u64 * 37) % 200);
         let writers: Vec<_> = (0..3)
@@ -135,17 +141,7 @@ fn acknowledged_saves_survive_kill_9() {
     // A last restart checks the writes of the final cycle too.
     let addr = free_addr();
     let mut server = start(&db, addr);
-    let mut checked = 0;
-    let mut cookies: Vec<&String> = acknowledged.iter().map(|(c, _)| c).collect();
-    cookies.sort();
-    cookies.dedup();
-    for cookie in cookies {
-        let saved = saved_ids(addr, cookie);
-        for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
-            assert!(saved.contains(job), "final check: acknowledged save of job {job} lost");
-            checked += 1;
-        }
-    }
+    let checked = check(addr, &acknowledged, "final check");
     server.kill().unwrap();
     server.wait().unwrap();
     assert!(checked >= cycles, "too few acknowledged writes to prove anything: {checked}");

@@ -7,14 +7,10 @@ use axum::http::StatusCode;
 use app::jobs::repo::insert_jobs;
 use app::server::Db;
 use common::client::{Client, count};
-use common::{expired, fresh_db, job, with_employer};
+use common::{db_with_six_jobs, expired, job};
 
 async fn db_with_jobs() -> Db {
-    let db = fresh_db().await;
-    with_employer(&db).await;
-    let jobs: Vec<_> =
-        (1..=6).map(|i| job(i, &format!("Medienassistent/in Nr. {i}"), "medienassistent", "bochum", i)).collect();
-    insert_jobs(&db, &jobs).await.unwrap();
+    let db = db_with_six_jobs().await;
     insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
     db
 }

@@ -80,7 +80,7 @@ async fn profession_and_city_paths_equal_the_query_form() {
     assert_eq!(cards(&path_page), 20);
     assert_eq!(cards(&path_page), cards(&query_page));
     for page in [&path_page, &query_page] {
-        assert!(page.contains("<link href=\"/jobs/medienassistent/bochum\" rel=\"canonical\">"));
+        assert!(page.contains("<link href=\"http://127.0.0.1:3000/jobs/medienassistent/bochum\" rel=\"canonical\">"));
     }
 }
 
@@ -383,6 +383,10 @@ async fn every_page_has_one_description_and_open_graph_tags() {
             assert!(body.contains(&format!("property=\"{tag}\"")), "{path} lacks {tag}");
         }
         assert!(body.contains("<link href=\"/manifest.webmanifest\" rel=\"manifest\">"), "{path}");
+        if path != "/gibt-es-nicht" {
+            let canonical = body.split("rel=\"canonical\"").next().and_then(|s| s.rsplit("<link href=\"").next());
+            assert!(canonical.is_some_and(|c| c.starts_with("http://127.0.0.1:3000/")), "{path}: absolute canonical");
+        }
     }
 }
 

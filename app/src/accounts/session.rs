@@ -6,7 +6,7 @@ use leptos::prelude::use_context;
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
-use crate::server::{Db, SiteConfig};
+use crate::server::{Db, site};
 
 /// A session ends after this long without use ...
 pub const IDLE: Duration = Duration::days(30);
@@ -74,10 +74,6 @@ impl Identity {
             Self::Nobody => None,
         }
     }
-}
-
-pub fn site() -> SiteConfig {
-    use_context::<crate::server::AppState>().map(|s| s.site).unwrap_or_default()
 }
 
 fn request_headers() -> HeaderMap {

@@ -1,5 +1,5 @@
 //! `/beruf/{profession}/{city}`: the article with live figures from the listings.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -63,6 +63,7 @@ fn CareerView(career: Career) -> impl IntoView {
     let salary_href = career.salary_href();
     view! {
         <PageMeta title=career.title.clone() description=career.description.clone()/>
+        <Canonical path=format!("/beruf/{}/{}", career.profession_slug, career.city_slug)/>
         <article class="career">
             <h1>{career.title.clone()}</h1>
             <section class="live-figures" aria-labelledby="figures-heading" data-testid="live-figures">

@@ -1,8 +1,7 @@
 //! `/merkliste`: saved jobs with status filter, notes, application status and exports.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{SaveNote, SetApplicationStatus, list_favourites};
@@ -23,7 +22,7 @@ pub fn SavedPage() -> impl IntoView {
     );
     view! {
         <PageMeta title="Merkliste" description="Ihre gemerkten Stellen mit Notizen und Bewerbungsstatus – ohne Konto, auch offline."/>
-        <Meta name="robots" content="noindex"/>
+        <Canonical path=PATH/>
         <h1>"Merkliste"</h1>
         <Transition fallback=|| view! { <p>"Lädt …"</p> }>
             {move || Suspend::new(async move {

@@ -1,7 +1,7 @@
 //! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use super::api::get_job;
@@ -51,7 +51,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
     let description = format!("{} bei {} in {}", job.title, job.employer, job.city);
     view! {
         <PageMeta title=job.title.clone() description/>
-        <Link rel="canonical" href=canonical/>
+        <Canonical path=canonical/>
         {job.is_demo().then(|| view! { <Meta name="robots" content="noindex"/> })}
         {detail.json_ld.clone().map(|data| view! { <script type="application/ld+json" inner_html=data></script> })}
         <article class="job-detail" data-testid="job-detail">

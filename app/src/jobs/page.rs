@@ -1,7 +1,6 @@
 //! `/jobs`: filters, chips, results. The URL is the state; the page renders fully on the server.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
-use leptos_meta::Link;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::search_jobs;
@@ -57,7 +56,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
     let items = response.items.clone();
     let canonical = filter.canonical_href();
     view! {
-        <Link rel="canonical" href=canonical/>
+        <Canonical path=canonical/>
         <div class="jobs-layout">
             <FilterPanel filter=filter.clone() response/>
             <section class="results" id="ergebnisse" aria-labelledby="result-count">

@@ -1,7 +1,7 @@
 //! `/gehalt`: the salary explorer. The URL is the state (the job search's parameter names). Its
 //! markup comes from the server (`render.rs`); this component adds the two forms' behaviour: they
 //! work as plain GET forms and, with WebAssembly, apply each change client-side with history.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -16,6 +16,7 @@ pub fn SalaryPage() -> impl IntoView {
     let page = Resource::new(move || search.get(), salary_page);
     view! {
         <PageMeta title="Gehälter in Medienberufen im Ruhrgebiet" description="Was verdienen Medienassistent/innen in Bochum und im Ruhrgebiet? Median, Quartile und Verteilung aus aktuellen Stellenanzeigen, mit Quellen."/>
+        <Canonical path="/gehalt"/>
         <Transition fallback=|| view! { <p class="loading">"Gehälter werden berechnet …"</p> }>
             {move || Suspend::new(async move {
                 match page.await {

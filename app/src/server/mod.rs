@@ -47,6 +47,11 @@ pub fn build_id(site_root: &str, pkg_dir: &str) -> String {
     hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
+/// How the site is reached (cookie flags, absolute links), in a render or server function.
+pub fn site() -> SiteConfig {
+    use_context::<AppState>().map(|s| s.site).unwrap_or_default()
+}
+
 /// The build id in a render (`dev` outside a server).
 pub fn current_build() -> Arc<str> {
     use_context::<AppState>().map_or_else(|| Arc::from("dev"), |s| s.build)

@@ -1,5 +1,5 @@
 //! `/`: search box, suggestions, the career page, newest listings.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -15,6 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let query_input = NodeRef::<Input>::new();
     view! {
         <PageMeta title="Medienjobs in Bochum und im Ruhrgebiet" description="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet: suchen, Gehälter vergleichen, Stellen merken – ohne Konto."/>
+        <Canonical path="/"/>
         <section class="hero">
             <h1>"Medienjobs in Bochum und im Ruhrgebiet"</h1>
             <p class="lead">"Stellen für Medienassistent/innen und verwandte Berufe – mit Gehaltsangaben, ohne Anmeldung."</p>

@@ -1,10 +1,11 @@
 //! Impressum and Datenschutz: the structure the law asks for, to be filled in before launch.
-use crate::ui::PageMeta;
+use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 
 #[component]
 pub fn Impressum() -> impl IntoView {
     view! {
+        <Canonical path="/impressum"/>
         <PageMeta title="Impressum" description="Impressum von Revierjobs, dem Jobportal für Medienberufe im Ruhrgebiet."/>
         <article class="prose">
             <h1>"Impressum"</h1>
@@ -24,6 +25,7 @@ pub fn Impressum() -> impl IntoView {
 #[component]
 pub fn Datenschutz() -> impl IntoView {
     view! {
+        <Canonical path="/datenschutz"/>
         <PageMeta title="Datenschutz" description="Welche Daten Revierjobs speichert (Merkliste, Konto) und welche Rechte Sie haben."/>
         <article class="prose">
             <h1>"Datenschutzerklärung"</h1>
@@ -33,6 +35,18 @@ pub fn Datenschutz() -> impl IntoView {
             <h2>"2. Welche Daten wir verarbeiten"</h2>
             <p>"Beim Aufruf der Seiten: technisch notwendige Server-Protokolle (IP-Adresse, Zeitpunkt, aufgerufene Adresse), "
                "gelöscht nach [Frist]. Keine Tracking- oder Werbe-Cookies."</p>
+            <h3>"Merkliste ohne Konto"</h3>
+            <p>"Wenn Sie eine Stelle merken, setzen wir das technisch notwendige Cookie „rj_visitor“ (ein Zufallswert, "
+               "400 Tage gültig). Auf dem Server speichern wir nur dessen Prüfsumme zusammen mit Ihrer Merkliste "
+               "(Stelle, Notiz, Status mit Datum). Ohne gemerkte Stelle setzen wir kein Cookie."</p>
+            <h3>"Konto (freiwillig)"</h3>
+            <p>"E-Mail-Adresse, Passwort nur als Argon2id-Hash, Zeitpunkte Ihrer Anmeldungen. Das Cookie „rj_session“ "
+               "hält Sie angemeldet; die Anmeldung endet nach 30 Tagen ohne Nutzung, spätestens nach 180 Tagen. "
+               "Anmeldeversuche zählen wir 15 Minuten lang je IP-Adresse und E-Mail-Adresse, um Passwort-Raten zu verhindern. "
+               "Unter „Konto“ laden Sie alle Daten als Datei herunter (Art. 15, 20) oder löschen das Konto mit allem (Art. 17)."</p>
+            <h3>"Offline-Kopie auf Ihrem Gerät"</h3>
+            <p>"Damit Merkliste und gemerkte Stellen offline lesbar sind, speichert Ihr Browser besuchte Seiten auf Ihrem Gerät. "
+               "Beim An- und Abmelden wird diese Kopie gelöscht; Sie können sie in den Browser-Einstellungen jederzeit entfernen."</p>
             <h2>"3. Rechtsgrundlagen"</h2>
             <p>"[Art. 6 Abs. 1 DSGVO, je Verarbeitung]"</p>
             <h2>"4. Speicherdauer"</h2>

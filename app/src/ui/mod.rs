@@ -6,5 +6,5 @@ mod page_meta;
 mod status;
 
 pub use layout::Layout;
-pub use page_meta::PageMeta;
+pub use page_meta::{Canonical, PageMeta};
 pub use status::{ErrorView, NotFound, set_http_status};

@@ -60,6 +60,16 @@ pub fn job(id: i64, title: &str, profession: &str, city: &str, age_days: i64) ->
     }
 }
 
+/// Six active listings (ids 1–6) by employer `t1`.
+pub async fn db_with_six_jobs() -> Db {
+    let db = fresh_db().await;
+    with_employer(&db).await;
+    let jobs: Vec<_> =
+        (1..=6).map(|i| job(i, &format!("Medienassistent/in Nr. {i}"), "medienassistent", "bochum", i)).collect();
+    app::jobs::repo::insert_jobs(&db, &jobs).await.unwrap();
+    db
+}
+
 pub fn expired(mut job: NewJob) -> NewJob {
     let past: DateTime<Utc> = Utc::now() - Duration::days(2);
     job.valid_through = past;

@@ -1,0 +1,41 @@
+// Runs Lighthouse 12 (mobile emulation) in Debian's Chromium against a running release server and
+// prints one line per page; exits 1 when a page misses the budgets of the PWA issue.
+// Usage: node scripts/lighthouse.mjs http://127.0.0.1:3108   (see `make lighthouse`)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.argv[2] ?? "http://127.0.0.1:3108";
+const BUDGET = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100, lcp: 1250, cls: 0.02, tbt: 100 };
+
+const jobs = await (await fetch(`${base}/api/v1/jobs?per_page=1`)).json();
+const pages = ["/", "/jobs", `/jobs/${jobs.items[0].id}`, "/gehalt", "/merkliste"];
+const dir = mkdtempSync(join(tmpdir(), "lighthouse-"));
+const rows = [];
+let failed = false;
+for (const [i, path] of pages.entries()) {
+  const out = join(dir, `${i}.json`);
+  execFileSync("npx", ["--yes", "lighthouse@12.2.3", `${base}${path}`, "--quiet", "--output=json", `--output-path=${out}`,
+    "--only-categories=performance,accessibility,best-practices,seo",
+    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
+  { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  const score = (c) => Math.round((report.categories[c]?.score ?? 0) * 100);
+  const audit = (a) => report.audits[a]?.numericValue ?? NaN;
+  const row = {
+    path, performance: score("performance"), accessibility: score("accessibility"),
+    "best-practices": score("best-practices"), seo: score("seo"),
+    lcp: Math.round(audit("largest-contentful-paint")), cls: Number(audit("cumulative-layout-shift").toFixed(3)),
+    tbt: Math.round(audit("total-blocking-time")),
+  };
+  const misses = Object.entries(BUDGET).filter(([k, limit]) => (["lcp", "cls", "tbt"].includes(k) ? row[k] > limit : row[k] < limit));
+  row.misses = misses.map(([k]) => k).join(",") || "-";
+  failed ||= misses.length > 0;
+  rows.push(row);
+}
+const cols = ["path", "performance", "accessibility", "best-practices", "seo", "lcp", "cls", "tbt", "misses"];
+console.log(cols.map((c) => c.padEnd(14)).join(""));
+for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(14)).join(""));
+console.log(`budgets: performance ≥ ${BUDGET.performance}, accessibility/best-practices/seo = 100, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}, TBT ≤ ${BUDGET.tbt} ms`);
+process.exit(failed ? 1 : 0);
