@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://${addr}`,
     browserName: "chromium",
+    // Each test's fresh context would install the service worker, which precaches the 13 MB debug
+    // wasm: only tests/pwa.spec.mjs allows it.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",

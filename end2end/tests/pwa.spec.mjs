@@ -1,5 +1,7 @@
 import { test, expect } from "@playwright/test";
 
+test.use({ serviceWorkers: "allow" });
+
 async function hydrated(page) {
   // Debug wasm on 2 busy cores can take several seconds to hydrate.
   await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });

@@ -1,27 +1,20 @@
 //! Title, description and Open Graph tags of a page: one component, so no page lacks them
 //! and none has two descriptions.
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 
 /// The canonical URL of a page, absolute as search engines want it, and the same as `og:url`.
-/// Rendered by the server only (the public URL is server configuration); the browser keeps the
-/// tag the server sent.
+/// The public URL is server configuration: the browser renders the same tags with the path, and
+/// hydration keeps the server's absolute values (attributes are not re-set while hydrating).
 #[component]
 pub fn Canonical(#[prop(into)] path: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    {
-        use leptos_meta::Link;
-        let url = format!("{}{path}", crate::server::site().public_url);
-        view! {
-            <Link rel="canonical" href=url.clone()/>
-            <Meta property="og:url" content=url/>
-        }
-        .into_any()
-    }
+    let url = format!("{}{path}", crate::server::site().public_url);
     #[cfg(not(feature = "ssr"))]
-    {
-        let _ = path;
-        ().into_any()
+    let url = path;
+    view! {
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:url" content=url/>
     }
 }
 
