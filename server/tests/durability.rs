@@ -43,21 +43,39 @@ fn free_addr() -> SocketAddr {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
 }
 
-fn start(db: &str, addr: SocketAddr) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_revierjobs"))
-        .args(["serve", "--db", db, "--addr", &addr.to_string(), "--demo", "30"])
-        .env("RUST_LOG", "warn")
-        .env_remove("REVIERJOBS_PUBLIC_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+/// The server process; killed (SIGKILL) when dropped, so a failing check leaves nothing running.
+struct Server(Child);
+
+impl Server {
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn start(db: &str, addr: SocketAddr) -> Server {
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_revierjobs"))
+            .args(["serve", "--db", db, "--addr", &addr.to_string(), "--demo", "30"])
+            .env("RUST_LOG", "warn")
+            .env_remove("REVIERJOBS_PUBLIC_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let t0 = Instant::now();
     while http(addr, "GET", "/readyz", None, "").is_none_or(|r| r.status != 200) {
         assert!(t0.elapsed() < Duration::from_secs(60), "server did not become ready");
         std::thread::sleep(Duration::from_millis(20));
     }
-    child
+    server
 }
 
 /// Job ids the server lists (the demo data it seeded on the first start).
@@ -81,7 +99,12 @@ fn check(addr: SocketAddr, acknowledged: &[(String, i64)], when: &str) -> usize 
     for cookie in cookies {
         let saved = saved_ids(addr, cookie);
         for (_, job) in acknowledged.iter().filter(|(c, _)| c == cookie) {
-            assert!(saved.contains(job), "{when}: acknowledged save of job {job} lost");
+            if !saved.contains(job) {
+                // Tell a late-visible write from a lost one in the failure message.
+                std::thread::sleep(Duration::from_secs(3));
+                let later = saved_ids(addr, cookie).contains(job);
+                panic!("{when}: acknowledged save of job {job} missing after restart (present 3 s later: {later})");
+            }
         }
     }
     acknowledged.len()
@@ -132,8 +155,7 @@ fn acknowledged_saves_survive_kill_9() {
             })
             .collect();
         std::thread::sleep(kill_after);
-        server.kill().unwrap(); // SIGKILL: no shutdown, no flush
-        server.wait().unwrap();
+        server.kill(); // SIGKILL: no shutdown, no flush
         for w in writers {
             acknowledged.extend(w.join().unwrap());
         }
@@ -142,8 +164,7 @@ fn acknowledged_saves_survive_kill_9() {
     let addr = free_addr();
     let mut server = start(&db, addr);
     let checked = check(addr, &acknowledged, "final check");
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.kill();
     assert!(checked >= cycles, "too few acknowledged writes to prove anything: {checked}");
     println!("{cycles} kill -9 cycles, {checked} acknowledged saves, none lost");
 }
