@@ -30,6 +30,14 @@ impl AppError {
         Self::Invalid { field: field.to_owned(), message: message.into() }
     }
 
+    /// The same validation error, reported under another form field (other errors unchanged).
+    pub fn for_field(self, field: &str) -> Self {
+        match self {
+            Self::Invalid { message, .. } => Self::Invalid { field: field.to_owned(), message },
+            other => other,
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
@@ -82,6 +90,8 @@ mod tests {
         assert_eq!(e.status(), 400);
         assert_eq!(AppError::NotFound("x".into()).status(), 404);
         assert_eq!(AppError::Unauthorized.status(), 401);
+        assert_eq!(e.for_field("new_password").to_string(), "new_password: muss eine Zahl ab 1 sein");
+        assert_eq!(AppError::Unauthorized.for_field("x"), AppError::Unauthorized);
     }
 
     #[test]

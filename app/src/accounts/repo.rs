@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::session::{ABSOLUTE, IDLE, TOUCH_EVERY, session_valid};
-use crate::server::{Db, DbError, retrying, rows};
+use crate::server::{Db, DbError, retrying, row, rows};
 
 #[derive(Deserialize)]
 struct SessionRow {
@@ -52,8 +52,7 @@ pub async fn credentials_by_id(db: &Db, id: &str) -> Result<Option<Credentials>,
         .query("SELECT record::id(id) AS id, password_hash FROM ONLY type::record('account', $id)")
         .bind(("id", id.to_owned()))
         .await?;
-    let value: Option<serde_json::Value> = response.take(0)?;
-    value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
+    row(&mut response, 0)
 }
 
 /// Stores a new session; sessions past their idle or absolute lifetime are swept on the way.
@@ -83,22 +82,19 @@ pub async fn session_account(db: &Db, hash: &str, now: DateTime<Utc>) -> Result<
         )
         .bind(("hash", hash.to_owned()))
         .await?;
-    let value: Option<serde_json::Value> = response.take(0)?;
-    let Some(row) = value.filter(|v| !v.is_null()).map(serde_json::from_value::<SessionRow>).transpose()? else {
-        return Ok(None);
-    };
-    let Some(email) = row.email.filter(|_| session_valid(row.created_at, row.last_seen, now)) else {
+    let Some(session): Option<SessionRow> = row(&mut response, 0)? else { return Ok(None) };
+    let Some(email) = session.email.filter(|_| session_valid(session.created_at, session.last_seen, now)) else {
         delete_session(db, hash).await?;
         return Ok(None);
     };
-    if now - row.last_seen >= TOUCH_EVERY {
+    if now - session.last_seen >= TOUCH_EVERY {
         db.query("UPDATE type::record('session', $hash) SET last_seen = <datetime> $now RETURN NONE")
             .bind(("hash", hash.to_owned()))
             .bind(("now", now.to_rfc3339()))
             .await?
             .check()?;
     }
-    Ok(Some((row.account, email)))
+    Ok(Some((session.account, email)))
 }
 
 pub async fn delete_session(db: &Db, hash: &str) -> Result<(), DbError> {
@@ -151,8 +147,7 @@ pub async fn account(db: &Db, account: &str) -> Result<Option<AccountRow>, DbErr
         .query("SELECT email, created_at, password_changed_at FROM ONLY type::record('account', $account)")
         .bind(("account", account.to_owned()))
         .await?;
-    let value: Option<serde_json::Value> = response.take(0)?;
-    value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
+    row(&mut response, 0)
 }
 
 #[derive(Debug, Deserialize, serde::Serialize)]

@@ -142,10 +142,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
     let db = db()?;
     let (id, session) = account(&db).await?;
     let email = repo::account(&db, &id).await.map_err(internal)?.ok_or(AppError::Unauthorized)?.email;
-    password::check_policy(&new, &email).map_err(|e| match e {
-        AppError::Invalid { message, .. } => AppError::invalid("new_password", message),
-        other => other,
-    })?;
+    password::check_policy(&new, &email).map_err(|e| e.for_field("new_password"))?;
     confirm_password(&db, &id, current).await?;
     let hash = blocking(move || password::hash(&new)).await??;
     repo::set_password(&db, &id, &hash).await.map_err(internal)?;
@@ -156,10 +153,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), AppErro
 pub async fn delete_account(password: String) -> Result<(), AppError> {
     let db = db()?;
     let (id, _) = account(&db).await?;
-    confirm_password(&db, &id, password).await.map_err(|e| match e {
-        AppError::Invalid { message, .. } => AppError::invalid("password", message),
-        other => other,
-    })?;
+    confirm_password(&db, &id, password).await.map_err(|e| e.for_field("password"))?;
     repo::delete_account(&db, &id).await.map_err(internal)?;
     session::clear_session_cookie();
     Ok(())

@@ -8,6 +8,7 @@ use super::api::{SaveNote, SetApplicationStatus, list_favourites};
 use super::model::{NOTE_MAX, SavedItem, SavedList, Status};
 use super::toggle::FavouriteToggle;
 use crate::ui::ErrorView;
+use crate::ui::filter_form::apply_on_change;
 use crate::ui::format::format_date;
 
 pub const PATH: &str = "/merkliste";
@@ -97,12 +98,6 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
         .collect_view();
     let history =
         f.history.iter().map(|c| view! { <li>{c.status.label()} " am " {format_date(&c.at)}</li> }).collect_view();
-    let submit_on_change = |ev: leptos::ev::Event| {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(form) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok()) {
-            let _ = form.request_submit();
-        }
-    };
     view! {
         <li class="saved-item" data-testid="saved-item" data-job=job data-status=f.status.slug()>
             <div class="saved-head">
@@ -116,7 +111,7 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
                 {item.expired.then(|| view! { " " <span class="badge expired" data-testid="expired">"Abgelaufen"</span> })}
                 {f.is_demo().then(|| view! { " " <span class="badge demo">"Demo"</span> })}
             </p>
-            <ActionForm action=status_action attr:class="status-form" on:change=submit_on_change>
+            <ActionForm action=status_action attr:class="status-form" on:change=apply_on_change>
                 <input type="hidden" name="job" value=job/>
                 <label for=status_id.clone()>"Status"</label>
                 <select id=status_id name="status">{options}</select>

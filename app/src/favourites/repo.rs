@@ -2,7 +2,7 @@
 //! derives from the request's cookies, never from client input. Record ids are `[owner, job]`,
 //! so a job is on an owner's list at most once however requests race.
 use super::model::{Favourite, Snapshot, Status};
-use crate::server::{Db, DbError, retrying, rows};
+use crate::server::{Db, DbError, retrying, row, rows};
 
 const FIELDS: &str = "job, active, saved_at, note, status, history, snapshot";
 
@@ -31,8 +31,7 @@ pub async fn snapshot(db: &Db, job: i64) -> Result<Option<Snapshot>, DbError> {
         )
         .bind(("job", job))
         .await?;
-    let value: Option<serde_json::Value> = response.take(0)?;
-    value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
+    row(&mut response, 0)
 }
 
 /// Puts a job on the list (again); note, status and history of an earlier save are kept.

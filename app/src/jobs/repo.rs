@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{
     Choice, Contract, EmployerType, Experience, JobDetail, JobSummary, Offer, Remote, Salary, WorkingTime,
 };
-use crate::server::{Db, DbError, rows};
+use crate::server::{Db, DbError, row, rows};
 
 const SUMMARY_FIELDS: &str = "record::id(id) AS id, title, employer.name AS employer, \
     employer.type AS employer_type, city.name AS city, working_time, offer, remote, salary, \
@@ -44,9 +44,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<JobDetail>, DbError> {
          FROM ONLY type::record('job', $id)"
     );
     let mut response = db.query(sql).bind(("id", id)).await?;
-    let value: Option<serde_json::Value> = response.take(0)?;
-    let Some(value) = value.filter(|v| !v.is_null()) else { return Ok(None) };
-    let row: DetailRow = serde_json::from_value(value)?;
+    let Some(row): Option<DetailRow> = row(&mut response, 0)? else { return Ok(None) };
     let mut detail = JobDetail {
         summary: row.summary,
         profession: row.profession,

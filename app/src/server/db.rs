@@ -77,6 +77,12 @@ pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
     Ok(db)
 }
 
+/// Takes statement `index` of a `SELECT ... FROM ONLY` response as one row, `None` if the record is absent.
+pub fn row<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index: usize) -> Result<Option<T>, DbError> {
+    let value: Option<serde_json::Value> = response.take(index)?;
+    value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
+}
+
 /// Takes statement `index` of a response as rows of a serde type.
 pub fn rows<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index: usize) -> Result<Vec<T>, DbError> {
     let values: Vec<serde_json::Value> = response.take(index)?;

@@ -3,7 +3,7 @@ mod db;
 mod schema;
 mod site;
 
-pub use db::{Db, DbConfig, DbError, connect, durable_url, retrying, rows};
+pub use db::{Db, DbConfig, DbError, connect, durable_url, retrying, row, rows};
 pub use schema::{MIGRATIONS, apply_schema, schema_version};
 pub use site::{SiteConfig, build_id, content_security_policy, current_build, provide_csp, site};
 
