@@ -3,7 +3,8 @@
 //! server had answered with 200 must still be there. `REVIERJOBS_KILL_CYCLES` sets the number
 //! of cycles (50 here; `make durability` runs more). A kill leaves the OS page cache intact,
 //! so this proves no acknowledged write is held only inside the process; surviving power loss
-//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::durable_url`).
+//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::durable_url`). Two saves
+//! lost in ~1,050 earlier cycles led to `app::server::wal_tail`; the second test replays their cause.
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -167,4 +168,38 @@ fn acknowledged_saves_survive_kill_9() {
     server.kill();
     assert!(checked >= cycles, "too few acknowledged writes to prove anything: {checked}");
     println!("{cycles} kill -9 cycles, {checked} acknowledged saves, none lost");
+}
+
+/// The log shape that lost acknowledged saves (see `app::server::wal_tail`): the process dies
+/// after the First fragment of a record split over two 32 KiB blocks reached the file and before
+/// the rest did. The next run appends behind that leftover; the run after it must still see them.
+#[test]
+fn a_write_cut_at_a_block_boundary_does_not_swallow_later_saves() {
+    use app::server::wal_tail::{FIRST, scan};
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("surrealkv://{}/db", dir.path().display());
+    let addr = free_addr();
+    start(&db, addr).kill();
+
+    // Cut the log right after its last First fragment, as a kill inside that write would have.
+    let wal = std::fs::read_dir(dir.path().join("db/wal")).unwrap().map(|e| e.unwrap().path()).max().unwrap();
+    let log = std::fs::read(&wal).unwrap();
+    let (records, _) = scan(&log);
+    let cut = records.iter().rev().find(|r| r.kind == FIRST).expect("seeding writes records larger than a block");
+    std::fs::OpenOptions::new().write(true).open(&wal).unwrap().set_len(cut.end as u64).unwrap();
+
+    // A save the next run acknowledges...
+    let addr = free_addr();
+    let mut server = start(&db, addr);
+    let jobs = job_ids(addr);
+    let reply = http(addr, "POST", "/api/set_favourite", None, &format!("job={}&saved=true", jobs[0])).unwrap();
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let cookie = reply.set_cookie.expect("a first save sets the visitor cookie");
+    server.kill();
+
+    // ...is there after the run after it.
+    let addr = free_addr();
+    let mut server = start(&db, addr);
+    check(addr, &[(cookie, jobs[0])], "after a write cut at a block boundary");
+    server.kill();
 }

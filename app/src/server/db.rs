@@ -58,10 +58,14 @@ pub fn durable_url(url: &str) -> String {
 pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
     let url = durable_url(&config.url);
     if let Some(path) = url.strip_prefix("surrealkv://") {
-        let dir = path.split('?').next().unwrap_or_default();
-        if let Some(parent) = std::path::Path::new(dir).parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| DbError::Open { url: config.url.clone(), cause: e.to_string() })?;
+        let dir = std::path::Path::new(path.split('?').next().unwrap_or_default());
+        let open_error = |e: std::io::Error| DbError::Open { url: config.url.clone(), cause: e.to_string() };
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(open_error)?;
+        }
+        let cut = super::wal_tail::trim(dir).map_err(open_error)?;
+        if cut > 0 {
+            tracing::warn!("cut {cut} bytes of an unfinished (never acknowledged) write off the database log");
         }
     }
     let db = tokio::time::timeout(CONNECT_TIMEOUT, connect_any(url.as_str()))

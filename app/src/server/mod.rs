@@ -2,6 +2,7 @@
 mod db;
 mod schema;
 mod site;
+pub mod wal_tail;
 
 pub use db::{Db, DbConfig, DbError, connect, durable_url, retrying, row, rows};
 pub use schema::{MIGRATIONS, apply_schema, schema_version};
