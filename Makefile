@@ -10,7 +10,7 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability lighthouse fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability test-remote lighthouse fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
@@ -20,6 +20,7 @@ help:
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
 	@echo "make lighthouse  Lighthouse 12 scores of five pages against the release build (mobile)"
 	@echo "make durability  kill -9 the server 500 times during writes; no acknowledged save may be lost"
+	@echo "make test-remote  two app servers on one SurrealDB server over ws:// (builds tools/surreal first)"
 	@echo "make fmt    format the code"
 
 tools:
@@ -65,13 +66,22 @@ size: tools
 LH_ADDR ?= 127.0.0.1:3108
 lighthouse: build
 	@$(TARGET_DIR)/release/revierjobs serve --db mem:// --demo 1500 --addr $(LH_ADDR) > /dev/null 2>&1 & pid=$$!; \
-	  trap "kill $$pid" EXIT; \
 	  for i in $$(seq 1 120); do curl -sf http://$(LH_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
-	  node scripts/lighthouse.mjs http://$(LH_ADDR)
+	  node scripts/lighthouse.mjs http://$(LH_ADDR); status=$$?; kill $$pid; exit $$status
 
 # The kill -9 test of the unit suite (50 cycles), run longer.
 durability:
 	REVIERJOBS_KILL_CYCLES=500 cargo test -p server --test durability -- --nocapture
+
+# Two app servers on one SurrealDB server over ws://. `tools/surreal` is SurrealDB's own server
+# built from crates.io (the first build takes a while); it runs in memory for the test only.
+SURREAL_ADDR ?= 127.0.0.1:8011
+test-remote:
+	cargo build --locked --manifest-path tools/surreal/Cargo.toml --target-dir $(TARGET_DIR)
+	@$(TARGET_DIR)/debug/surreal start --bind $(SURREAL_ADDR) --user root --pass root memory > /dev/null 2>&1 & pid=$$!; \
+	  for i in $$(seq 1 120); do curl -sf http://$(SURREAL_ADDR)/health > /dev/null && break; sleep 0.5; done; \
+	  REVIERJOBS_TEST_WS=ws://$(SURREAL_ADDR) cargo test -p server --test remote -- --ignored; \
+	  status=$$?; kill $$pid; exit $$status
 
 fmt:
 	cargo fmt --all

@@ -6,7 +6,10 @@ use surrealdb::Surreal;
 use surrealdb::engine::any::{Any, connect as connect_any};
 use surrealdb::opt::auth::Root;
 
-pub type Db = Surreal<Any>;
+/// One database session shared by every request. Cloning a `Surreal` handle opens a new session,
+/// and over `ws://` each new session replays the sign-in on the server (an Argon2 check per clone),
+/// so the handle is shared behind an `Arc` instead of being cloned per request.
+pub type Db = std::sync::Arc<Surreal<Any>>;
 
 #[derive(Debug, Clone)]
 pub struct DbConfig {
@@ -78,7 +81,7 @@ pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
             .map_err(|e| DbError::SignIn(e.to_string()))?;
     }
     db.use_ns(config.namespace.as_str()).use_db(config.database.as_str()).await?;
-    Ok(db)
+    Ok(std::sync::Arc::new(db))
 }
 
 /// Takes statement `index` of a `SELECT ... FROM ONLY` response as one row, `None` if the record is absent.
