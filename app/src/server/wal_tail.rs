@@ -10,7 +10,7 @@
 //! `server/tests/durability.rs` reproduces this. Trimming the leftover at start closes the hole;
 //! it only ever removes bytes of a record that was never complete, hence never acknowledged.
 use std::fs::{File, OpenOptions};
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 const BLOCK: usize = 32 * 1024;
@@ -42,14 +42,14 @@ pub enum Tail {
     Damaged { at: usize },
 }
 
-/// Reads a log block by block the way SurrealKV's reader does (a physical record never crosses
-/// a block boundary, so one block at a time suffices and a large log is never held in memory).
-#[derive(Default)]
+/// Reads a log block by block the way SurrealKV's reader does. A physical record never crosses a
+/// block boundary and every block starts with a header, so reading can also begin at any block:
+/// the type of its first record tells whether a record was still open before it.
 struct Reader {
-    /// End of the last whole logical record.
-    whole: usize,
-    /// Inside a record split into fragments (a First seen, its Last not yet).
-    in_fragments: bool,
+    /// End of the last whole logical record, once known.
+    whole: Option<usize>,
+    /// Inside a record split into fragments; `None` until the first record read after resuming.
+    in_fragments: Option<bool>,
     /// Where a run of zeros began that has lasted so far.
     zeros_from: Option<usize>,
 }
@@ -62,6 +62,14 @@ enum Stop {
 }
 
 impl Reader {
+    fn from_start() -> Self {
+        Self { whole: Some(0), in_fragments: Some(false), zeros_from: None }
+    }
+
+    fn resume() -> Self {
+        Self { whole: None, in_fragments: None, zeros_from: None }
+    }
+
     /// Reads the block at `start` (a multiple of the block size; shorter only at the end of the log).
     fn block(&mut self, start: usize, bytes: &[u8], mut record: impl FnMut(Record)) -> Result<(), Stop> {
         let mut at = 0;
@@ -91,11 +99,16 @@ impl Reader {
             }
             let end = pos + HEADER + length;
             match (kind, self.in_fragments) {
-                (FULL | COMPRESSION, false) | (LAST, true) => {
-                    self.in_fragments = false;
-                    self.whole = end;
+                (FULL | COMPRESSION, Some(false) | None) | (LAST, Some(true) | None) => {
+                    self.in_fragments = Some(false);
+                    self.whole = Some(end);
                 }
-                (FIRST, false) | (MIDDLE, true) => self.in_fragments = true,
+                (FIRST, Some(false) | None) => {
+                    // Whatever came before this record was whole.
+                    self.whole = self.whole.or(Some(pos));
+                    self.in_fragments = Some(true);
+                }
+                (MIDDLE, Some(true) | None) => self.in_fragments = Some(true),
                 _ => return Err(Stop::Damaged(pos)),
             }
             record(Record { start: pos, end, kind });
@@ -105,15 +118,16 @@ impl Reader {
         if bytes.len() < BLOCK && at < bytes.len() { Err(Stop::End) } else { Ok(()) }
     }
 
-    fn tail(self, len: usize) -> Tail {
-        if self.whole == len { Tail::Clean } else { Tail::Unfinished { keep: self.whole } }
+    /// The tail of a log of `len` bytes, or `None` if no whole record ended in what was read.
+    fn tail(&self, len: usize) -> Option<Tail> {
+        self.whole.map(|whole| if whole == len { Tail::Clean } else { Tail::Unfinished { keep: whole } })
     }
 }
 
 /// Reads the whole of `log` and returns its physical records and its tail.
 pub fn scan(log: &[u8]) -> (Vec<Record>, Tail) {
     let mut records = Vec::new();
-    let mut reader = Reader::default();
+    let mut reader = Reader::from_start();
     for (i, bytes) in log.chunks(BLOCK).enumerate() {
         match reader.block(i * BLOCK, bytes, |r| records.push(r)) {
             Ok(()) => {}
@@ -121,24 +135,35 @@ pub fn scan(log: &[u8]) -> (Vec<Record>, Tail) {
             Err(Stop::Damaged(at)) => return (records, Tail::Damaged { at }),
         }
     }
-    (records, reader.tail(log.len()))
+    let tail = reader.tail(log.len()).unwrap_or(Tail::Clean);
+    (records, tail)
 }
 
-/// Like [`scan`], reading the file one block at a time.
+/// The tail of the log in `file`, reading only its last blocks (further back, doubling, until a
+/// whole record ends in what was read), so a large log costs no more than a small one.
 fn scan_file(file: &mut File) -> std::io::Result<Tail> {
     let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
-    let mut reader = Reader::default();
+    let last_block = len.saturating_sub(1) / BLOCK * BLOCK;
+    let mut blocks_back = 0;
     let mut bytes = vec![0; BLOCK];
-    for start in (0..len).step_by(BLOCK) {
-        let bytes = &mut bytes[..BLOCK.min(len - start)];
-        file.read_exact(bytes)?;
-        match reader.block(start, bytes, |_| {}) {
-            Ok(()) => {}
-            Err(Stop::End) => break,
-            Err(Stop::Damaged(at)) => return Ok(Tail::Damaged { at }),
+    loop {
+        let from = last_block.saturating_sub(blocks_back * BLOCK);
+        let mut reader = if from == 0 { Reader::from_start() } else { Reader::resume() };
+        file.seek(SeekFrom::Start(from as u64))?;
+        for start in (from..len).step_by(BLOCK) {
+            let bytes = &mut bytes[..BLOCK.min(len - start)];
+            file.read_exact(bytes)?;
+            match reader.block(start, bytes, |_| {}) {
+                Ok(()) => {}
+                Err(Stop::End) => break,
+                Err(Stop::Damaged(at)) => return Ok(Tail::Damaged { at }),
+            }
         }
+        if let Some(tail) = reader.tail(len) {
+            return Ok(tail);
+        }
+        blocks_back = (blocks_back * 2).max(1);
     }
-    Ok(reader.tail(len))
 }
 
 /// The newest segment of the log in `<db>/wal` (the only one that is ever appended to).

@@ -163,3 +163,17 @@ fn records_after_a_run_of_zeros_are_damage_not_a_tail() {
     push_physical(&mut log, FULL, &record(10, 2));
     assert_eq!(scan(&log).1, Tail::Damaged { at: 17 });
 }
+
+#[test]
+fn a_record_cut_many_blocks_back_is_found_from_the_end() {
+    // Only the log's last blocks are read: here they hold nothing but Middle fragments, so the
+    // reader steps further back until the record's start.
+    let log = write_log(&[record(100, 1), record(200_000, 2)]);
+    let dir = database_with_log(&log[..5 * BLOCK]);
+    assert_eq!(trim(dir.path()).unwrap(), 5 * BLOCK - 107);
+    let dir = database_with_log(&log[..5 * BLOCK + 1000]);
+    assert_eq!(trim(dir.path()).unwrap(), 5 * BLOCK + 1000 - 107);
+    let whole = write_log(&[record(100, 1), record(200_000, 2), record(10, 3)]);
+    let dir = database_with_log(&whole);
+    assert_eq!(trim(dir.path()).unwrap(), 0, "a clean log of many blocks stays as it is");
+}
