@@ -4,13 +4,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt;
 
 use app::jobs::model::DEMO_SOURCE;
-use app::jobs::repo::{delete_source, insert_employers, insert_jobs, max_id};
+use app::jobs::repo::{delete_source, insert_employers, insert_jobs_unannounced, listings_changed, max_id};
 use app::server::{Db, DbError};
 
 use crate::config::SeedArgs;
 use crate::demo::generate;
 
-const BATCH: usize = 1000;
+const BATCH: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeedReport {
@@ -33,7 +33,8 @@ impl fmt::Display for SeedReport {
 }
 
 /// Replaces all demo listings with `n` new ones dated relative to `today`.
-/// `progress` is called with the number of listings written after each batch.
+/// `progress` is called with the number of listings written after each batch. Batches are
+/// written in parallel, one per core; running servers see the new listings once all are written.
 pub async fn seed_demo(
     db: &Db,
     n: usize,
@@ -50,10 +51,24 @@ pub async fn seed_demo(
     for chunk in data.employers.chunks(BATCH) {
         insert_employers(db, chunk).await?;
     }
-    for chunk in data.jobs.chunks(BATCH) {
-        insert_jobs(db, chunk).await?;
-        progress(chunk.len());
+    // One task per batch in flight: the embedded engine runs a query on the task that awaits it.
+    let parallel = std::thread::available_parallelism().map_or(2, usize::from);
+    let mut batches = data.jobs.chunks(BATCH).map(<[_]>::to_vec);
+    let mut running = tokio::task::JoinSet::new();
+    loop {
+        while running.len() < parallel
+            && let Some(batch) = batches.next()
+        {
+            let db = db.clone();
+            running.spawn(async move { insert_jobs_unannounced(&db, &batch).await.map(|()| batch.len()) });
+        }
+        match running.join_next().await {
+            Some(Ok(written)) => progress(written?),
+            Some(Err(panicked)) => std::panic::resume_unwind(panicked.into_panic()),
+            None => break,
+        }
     }
+    listings_changed(db).await?;
     Ok(SeedReport {
         removed,
         jobs: data.jobs.len(),

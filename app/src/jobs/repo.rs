@@ -124,33 +124,42 @@ pub async fn insert_employers(db: &Db, employers: &[NewEmployer]) -> Result<(), 
     Ok(())
 }
 
-/// Writes listings in one transaction; fails whole if any row breaks the schema.
+const INSERT_JOBS: &str = "INSERT INTO job $rows.map(|$j| ({
+        id: $j.id,
+        title: $j.title,
+        profession: type::record('profession', $j.profession),
+        employer: type::record('employer', $j.employer),
+        city: type::record('city', $j.city),
+        lat: $j.lat, lon: $j.lon,
+        description: $j.description,
+        working_time: $j.working_time, offer: $j.offer, remote: $j.remote,
+        contract: $j.contract, experience: $j.experience, skills: $j.skills,
+        salary: $j.salary ?? NONE,
+        posted_at: <datetime> $j.posted_at, valid_through: <datetime> $j.valid_through,
+        apply_url: $j.apply_url ?? NONE, apply_email: $j.apply_email ?? NONE,
+        source: $j.source, external_id: $j.external_id,
+    })) RETURN NONE;";
+
+const BUMP_VERSION: &str = "UPSERT meta:jobs SET version += 1 RETURN NONE;";
+
+/// Writes listings in one transaction and bumps the listings version with them, so every app
+/// server's index picks them up; fails whole if any row breaks the schema.
 pub async fn insert_jobs(db: &Db, jobs: &[NewJob]) -> Result<(), DbError> {
-    let rows = serde_json::to_value(jobs)?;
-    db.query(
-        "BEGIN TRANSACTION;
-         FOR $j IN $rows {
-            CREATE type::record('job', $j.id) CONTENT {
-                title: $j.title,
-                profession: type::record('profession', $j.profession),
-                employer: type::record('employer', $j.employer),
-                city: type::record('city', $j.city),
-                lat: $j.lat, lon: $j.lon,
-                description: $j.description,
-                working_time: $j.working_time, offer: $j.offer, remote: $j.remote,
-                contract: $j.contract, experience: $j.experience, skills: $j.skills,
-                salary: $j.salary ?? NONE,
-                posted_at: <datetime> $j.posted_at, valid_through: <datetime> $j.valid_through,
-                apply_url: $j.apply_url ?? NONE, apply_email: $j.apply_email ?? NONE,
-                source: $j.source, external_id: $j.external_id,
-            };
-         };
-         UPSERT meta:jobs SET version += 1;
-         COMMIT TRANSACTION;",
-    )
-    .bind(("rows", rows))
-    .await?
-    .check()?;
+    let sql = format!("BEGIN TRANSACTION; {INSERT_JOBS} {BUMP_VERSION} COMMIT TRANSACTION;");
+    db.query(sql).bind(("rows", serde_json::to_value(jobs)?)).await?.check()?;
+    Ok(())
+}
+
+/// [`insert_jobs`] without the version bump, for bulk loads that write batches in parallel (they
+/// would conflict on the version record) and call [`listings_changed`] once at the end.
+pub async fn insert_jobs_unannounced(db: &Db, jobs: &[NewJob]) -> Result<(), DbError> {
+    db.query(INSERT_JOBS).bind(("rows", serde_json::to_value(jobs)?)).await?.check()?;
+    Ok(())
+}
+
+/// Bumps the listings version: every app server rebuilds its index within a second.
+pub async fn listings_changed(db: &Db) -> Result<(), DbError> {
+    db.query(BUMP_VERSION).await?.check()?;
     Ok(())
 }
 

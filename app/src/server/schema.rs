@@ -9,6 +9,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("../../../schema/0002_reference_data.surql")),
     (3, include_str!("../../../schema/0003_listing_version.surql")),
     (4, include_str!("../../../schema/0004_favourites_accounts.surql")),
+    (5, include_str!("../../../schema/0005_drop_unread_job_indexes.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.
