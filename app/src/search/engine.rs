@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
 use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
-use super::text::{fold, terms};
+use super::text::{TermCache, fold, terms};
 use crate::jobs::model::PayComparison;
 use crate::jobs::model::SALARY_STEPS;
 use crate::jobs::model::{
@@ -196,6 +196,7 @@ impl Index {
         let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
         let mut skill_of: Vec<u32> = Vec::new();
         let mut meta = Vec::with_capacity(docs.len());
+        let mut stems = TermCache::default();
         for (i, doc) in docs.iter_mut().enumerate() {
             let description = strip_tags(&std::mem::take(&mut doc.description));
             let mut weights: HashMap<String, f32> = HashMap::new();
@@ -208,10 +209,10 @@ impl Index {
                 (&description, 0.5),
             ];
             for (text, weight) in fields {
-                for term in terms(text) {
-                    let w = weights.entry(term).or_default();
-                    *w = (*w + weight).min(6.0);
-                }
+                stems.each(text, |term| match weights.get_mut(term) {
+                    Some(w) => *w = (*w + weight).min(6.0),
+                    None => _ = weights.insert(term.to_owned(), weight.min(6.0)),
+                });
             }
             for (term, w) in weights {
                 postings.entry(term).or_default().push((i as u32, w));

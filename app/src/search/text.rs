@@ -1,6 +1,7 @@
 //! Text normalisation shared by indexing and querying: case and umlaut folding (`ä` = `ae`),
 //! German Snowball stemming, and the gender suffix (`Medienassistentin` = `Medienassistent`).
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::German));
@@ -47,14 +48,36 @@ fn strip_gender(word: &str) -> &str {
     word
 }
 
+/// The search term of one folded word; `None` for stopwords and single letters.
+fn term(word: &str) -> Option<String> {
+    if word.len() < 2 || STOPWORDS.contains(&word) {
+        return None;
+    }
+    let stem = STEMMER.stem(strip_gender(word)).into_owned();
+    (!stem.is_empty()).then_some(stem)
+}
+
 /// The search terms of a text, in order, stopwords removed (duplicates kept).
 pub fn terms(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2 && !STOPWORDS.contains(w))
-        .map(|w| STEMMER.stem(strip_gender(w)).into_owned())
-        .filter(|w| !w.is_empty())
-        .collect()
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter_map(term).collect()
+}
+
+/// [`terms`] for indexing many texts: each distinct word is stemmed only once.
+#[derive(Default)]
+pub struct TermCache(HashMap<String, Option<String>>);
+
+impl TermCache {
+    /// Calls `each` with the terms of `text`, in order, as [`terms`] returns them.
+    pub fn each(&mut self, text: &str, mut each: impl FnMut(&str)) {
+        for word in fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !self.0.contains_key(word) {
+                self.0.insert(word.to_owned(), term(word));
+            }
+            if let Some(Some(term)) = self.0.get(word) {
+                each(term);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +105,18 @@ mod tests {
     fn stemming_joins_inflections() {
         assert_eq!(one("Veranstaltungen"), one("Veranstaltung"));
         assert_eq!(one("Agenturen"), one("Agentur"));
+    }
+
+    #[test]
+    fn the_cache_gives_the_same_terms() {
+        let text = "Medienassistentin (m/w/d) für Bildbearbeitung, Social Media und Veranstaltungen in Gelsenkirchen; \
+                    Medienassistent für Veranstaltungstechnik und Agenturen";
+        let mut cache = TermCache::default();
+        for _ in 0..2 {
+            let mut cached = Vec::new();
+            cache.each(text, |t| cached.push(t.to_owned()));
+            assert_eq!(cached, terms(text));
+        }
     }
 
     #[test]
