@@ -2,9 +2,10 @@
 use chrono::{DateTime, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt;
+use std::sync::Arc;
 
 use app::jobs::model::DEMO_SOURCE;
-use app::jobs::repo::{delete_source, insert_employers, insert_jobs_unannounced, listings_changed, max_id};
+use app::jobs::repo::{NewJob, delete_source, insert_employers, insert_jobs_unannounced, listings_changed, max_id};
 use app::server::{Db, DbError};
 
 use crate::config::SeedArgs;
@@ -52,15 +53,18 @@ pub async fn seed_demo(
         insert_employers(db, chunk).await?;
     }
     // One task per batch in flight: the embedded engine runs a query on the task that awaits it.
+    // The tasks share the listings; each writes its own range of them.
+    let jobs: Arc<[NewJob]> = data.jobs.into();
     let parallel = std::thread::available_parallelism().map_or(2, usize::from);
-    let mut batches = data.jobs.chunks(BATCH).map(<[_]>::to_vec);
+    let mut batches = (0..jobs.len()).step_by(BATCH).map(|start| start..jobs.len().min(start + BATCH));
     let mut running = tokio::task::JoinSet::new();
     loop {
         while running.len() < parallel
             && let Some(batch) = batches.next()
         {
-            let db = db.clone();
-            running.spawn(async move { insert_jobs_unannounced(&db, &batch).await.map(|()| batch.len()) });
+            let (db, jobs) = (db.clone(), jobs.clone());
+            running
+                .spawn(async move { insert_jobs_unannounced(&db, &jobs[batch.clone()]).await.map(|()| batch.len()) });
         }
         match running.join_next().await {
             Some(Ok(written)) => progress(written?),
@@ -71,10 +75,10 @@ pub async fn seed_demo(
     listings_changed(db).await?;
     Ok(SeedReport {
         removed,
-        jobs: data.jobs.len(),
+        jobs: jobs.len(),
         employers: data.employers.len(),
-        expired: data.jobs.iter().filter(|j| j.valid_through <= today).count(),
-        without_salary: data.jobs.iter().filter(|j| j.salary.is_none()).count(),
+        expired: jobs.iter().filter(|j| j.valid_through <= today).count(),
+        without_salary: jobs.iter().filter(|j| j.salary.is_none()).count(),
     })
 }
 
