@@ -83,7 +83,9 @@ pub async fn seed_demo(
 }
 
 pub async fn run(args: SeedArgs) -> Result<(), crate::Error> {
-    let db = crate::startup::prepare_db(&args.db.to_config()?).await?;
+    let mut config = args.db.to_config()?;
+    config.url = app::server::bulk_load_url(&config.url);
+    let db = crate::startup::prepare_db(&config).await?;
     let n = args.demo as usize;
     let bar = ProgressBar::new(n as u64);
     bar.set_style(

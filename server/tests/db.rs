@@ -262,6 +262,27 @@ async fn search_over_seeded_data_agrees_with_surrealql() {
 }
 
 #[tokio::test]
+async fn the_index_loads_every_active_listing_once_whatever_the_page_size() {
+    let db = fresh_db().await;
+    seed_demo(&db, 300, Utc::now(), |_| {}).await.unwrap();
+    // Gaps in the ids, and an id at the far end of the range, must not end the paging early.
+    with_employer(&db).await;
+    let at = |id, title| job(id, title, "medienassistent", "bochum", 1);
+    insert_jobs(&db, &[at(1_000_000, "Lückenjob"), at(i64::MAX, "Letzter Job"), expired(at(999_999, "Alt"))])
+        .await
+        .unwrap();
+    let mut r = db.query("SELECT VALUE record::id(id) FROM job WHERE valid_through > time::now()").await.unwrap();
+    let mut expected: Vec<i64> = r.take(0).unwrap();
+    expected.sort_unstable();
+    assert!(expected.len() > 250 && expected.contains(&i64::MAX) && !expected.contains(&999_999));
+    for page in [1, 7, 300, 5_000] {
+        let ids: Vec<i64> =
+            app::jobs::repo::load_docs_in_pages(&db, page).await.unwrap().iter().map(|d| d.summary.id).collect();
+        assert_eq!(ids, expected, "page size {page}");
+    }
+}
+
+#[tokio::test]
 async fn salary_explorer_agrees_with_the_job_search_over_seeded_data() {
     use app::jobs::model::SalarySource;
     use app::salary::stats::{Figures, monthly_midpoint};

@@ -3,7 +3,7 @@
 //! server had answered with 200 must still be there. `REVIERJOBS_KILL_CYCLES` sets the number
 //! of cycles (50 here; `make durability` runs more). A kill leaves the OS page cache intact,
 //! so this proves no acknowledged write is held only inside the process; surviving power loss
-//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::durable_url`). Two saves
+//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::embedded_url`). Two saves
 //! lost in ~1,050 earlier cycles led to `app::server::wal_tail`; the second test replays their cause.
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

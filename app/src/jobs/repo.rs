@@ -181,31 +181,20 @@ pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
     Ok(n)
 }
 
-/// Every active listing, for the search index. Names of employers, cities and professions are
-/// joined here from those small tables: fetching them through each listing's links costs six
-/// record reads per listing (most of the load time at 100,000 listings).
+/// Listings read per query while loading the search index: the rows of one query are held
+/// several times over while they are decoded, so a single query over 100,000 listings would
+/// make that transient memory the largest the server ever needs.
+const LOAD_PAGE: i64 = 2_000;
+
+/// Every active listing, for the search index, read in pages along the record ids (a range scan,
+/// no sort). Names of employers, cities and professions are joined here from those small tables:
+/// fetching them through each listing's links costs six record reads per listing.
 pub async fn load_docs(db: &Db) -> Result<Vec<crate::search::Doc>, DbError> {
-    #[derive(Deserialize)]
-    struct Listing {
-        id: i64,
-        title: String,
-        employer: String,
-        city: String,
-        profession: String,
-        working_time: Vec<WorkingTime>,
-        offer: Offer,
-        remote: Remote,
-        salary: Option<Salary>,
-        posted_at: DateTime<Utc>,
-        source: String,
-        lat: f64,
-        lon: f64,
-        contract: Contract,
-        experience: Experience,
-        skills: Vec<String>,
-        valid_through: DateTime<Utc>,
-        description: String,
-    }
+    load_docs_in_pages(db, LOAD_PAGE).await
+}
+
+/// [`load_docs`] with `page` listings per query.
+pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search::Doc>, DbError> {
     #[derive(Deserialize)]
     struct Named {
         key: String,
@@ -215,23 +204,32 @@ pub async fn load_docs(db: &Db) -> Result<Vec<crate::search::Doc>, DbError> {
     }
     let mut response = db
         .query(
-            "SELECT record::id(id) AS id, title, record::id(employer) AS employer, record::id(city) AS city,
-                record::id(profession) AS profession, working_time, offer, remote, salary, posted_at, source,
-                lat, lon, contract, experience, skills, valid_through, description
-             FROM job WHERE valid_through > time::now();
-             SELECT record::id(id) AS key, name, type FROM employer;
+            "SELECT record::id(id) AS key, name, type FROM employer;
              SELECT record::id(id) AS key, name FROM city;
              SELECT record::id(id) AS key, name FROM profession;",
         )
         .await?;
-    let listings: Vec<Listing> = rows(&mut response, 0)?;
     let mut names = |index| -> Result<std::collections::HashMap<String, Named>, DbError> {
         Ok(rows::<Named>(&mut response, index)?.into_iter().map(|n| (n.key.clone(), n)).collect())
     };
-    let (employers, cities, professions) = (names(1)?, names(2)?, names(3)?);
-    Ok(listings
-        .into_iter()
-        .filter_map(|l| {
+    let (employers, cities, professions) = (names(0)?, names(1)?, names(2)?);
+    let now = Utc::now();
+    let mut docs = Vec::new();
+    let mut from = i64::MIN;
+    loop {
+        let mut response = db
+            .query(
+                "SELECT record::id(id) AS id, title, record::id(employer) AS employer, record::id(city) AS city,
+                    record::id(profession) AS profession, working_time, offer, remote, salary, posted_at, source,
+                    lat, lon, contract, experience, skills, valid_through, description
+                 FROM type::record('job', $from..) LIMIT $page",
+            )
+            .bind(("from", from))
+            .bind(("page", page))
+            .await?;
+        let page: Vec<Listing> = rows(&mut response, 0)?;
+        let Some(next) = page.last().map(|last| last.id.checked_add(1)) else { break };
+        docs.extend(page.into_iter().filter(|l| l.valid_through > now).filter_map(|l| {
             let employer = employers.get(&l.employer)?;
             Some(crate::search::Doc {
                 summary: JobSummary {
@@ -260,8 +258,36 @@ pub async fn load_docs(db: &Db) -> Result<Vec<crate::search::Doc>, DbError> {
                 valid_through: l.valid_through,
                 description: l.description,
             })
-        })
-        .collect())
+        }));
+        match next {
+            Some(next) => from = next,
+            None => break,
+        }
+    }
+    Ok(docs)
+}
+
+/// One listing as [`load_docs`] reads it, its links as record keys.
+#[derive(Deserialize)]
+struct Listing {
+    id: i64,
+    title: String,
+    employer: String,
+    city: String,
+    profession: String,
+    working_time: Vec<WorkingTime>,
+    offer: Offer,
+    remote: Remote,
+    salary: Option<Salary>,
+    posted_at: DateTime<Utc>,
+    source: String,
+    lat: f64,
+    lon: f64,
+    contract: Contract,
+    experience: Experience,
+    skills: Vec<String>,
+    valid_through: DateTime<Utc>,
+    description: String,
 }
 
 /// The cities a search place can name.

@@ -42,24 +42,39 @@ pub enum DbError {
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Embedded SurrealKV must not acknowledge a write before it is on disk: make the
-/// sync mode explicit (`sync=every`, fsync on every commit) unless the URL sets one.
-pub fn durable_url(url: &str) -> String {
+/// Settings an embedded SurrealKV gets unless its URL sets them: fsync on every commit (a write
+/// is not acknowledged before it is on disk), and caches sized for an app server rather than from
+/// the host's memory (unset, SurrealKV takes half of it for its block cache and up to 1 GiB for
+/// its memtable; the patched crate in `vendor/` lets the URL set them).
+pub const EMBEDDED_DEFAULTS: [(&str, &str); 3] =
+    [("sync", "every"), ("block_cache_capacity", "33554432"), ("max_memtable_size", "67108864")];
+
+/// The URL SurrealKV is opened with: `url` plus every [`EMBEDDED_DEFAULTS`] key it does not set.
+pub fn embedded_url(url: &str) -> String {
+    EMBEDDED_DEFAULTS.iter().fold(url.to_owned(), |url, (key, value)| with_default(&url, key, value))
+}
+
+/// For a bulk load (`revierjobs seed`, a process of its own): a memtable large enough that 100,000
+/// listings are written without flushing and compacting tables on the way (about 30 s instead of 45 s).
+pub fn bulk_load_url(url: &str) -> String {
+    with_default(url, "max_memtable_size", "1073741824")
+}
+
+/// `url` with `key=value` added to its query, unless it sets `key` already; `surrealkv://` only.
+fn with_default(url: &str, key: &str, value: &str) -> String {
     if !url.starts_with("surrealkv://") {
         return url.to_owned();
     }
-    let has_sync = url.split_once('?').is_some_and(|(_, query)| query.split('&').any(|kv| kv.starts_with("sync=")));
-    if has_sync {
-        url.to_owned()
-    } else if url.contains('?') {
-        format!("{url}&sync=every")
-    } else {
-        format!("{url}?sync=every")
+    let query = url.split_once('?').map_or("", |(_, query)| query);
+    if query.split('&').any(|kv| kv.split('=').next() == Some(key)) {
+        return url.to_owned();
     }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{key}={value}")
 }
 
 pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
-    let url = durable_url(&config.url);
+    let url = embedded_url(&config.url);
     if let Some(path) = url.strip_prefix("surrealkv://") {
         let dir = std::path::Path::new(path.split('?').next().unwrap_or_default());
         let open_error = |e: std::io::Error| DbError::Open { url: config.url.clone(), cause: e.to_string() };
@@ -127,11 +142,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn surrealkv_urls_get_fsync_on_every_commit() {
-        assert_eq!(durable_url("surrealkv://data/revierjobs"), "surrealkv://data/revierjobs?sync=every");
-        assert_eq!(durable_url("surrealkv://d?versioned=true"), "surrealkv://d?versioned=true&sync=every");
-        assert_eq!(durable_url("surrealkv://d?sync=every"), "surrealkv://d?sync=every");
-        assert_eq!(durable_url("mem://"), "mem://");
-        assert_eq!(durable_url("ws://db:8000"), "ws://db:8000");
+    fn surrealkv_urls_get_fsync_on_every_commit_and_app_sized_caches() {
+        let defaults = "sync=every&block_cache_capacity=33554432&max_memtable_size=67108864";
+        assert_eq!(embedded_url("surrealkv://data/revierjobs"), format!("surrealkv://data/revierjobs?{defaults}"));
+        assert_eq!(embedded_url("surrealkv://d?versioned=true"), format!("surrealkv://d?versioned=true&{defaults}"));
+    }
+
+    #[test]
+    fn settings_in_the_url_win() {
+        assert_eq!(
+            embedded_url("surrealkv://d?sync=every&block_cache_capacity=1&max_memtable_size=2"),
+            "surrealkv://d?sync=every&block_cache_capacity=1&max_memtable_size=2"
+        );
+        assert_eq!(
+            embedded_url("surrealkv://d?block_cache_capacity=1"),
+            "surrealkv://d?block_cache_capacity=1&sync=every&max_memtable_size=67108864"
+        );
+    }
+
+    #[test]
+    fn other_engines_are_left_alone() {
+        for url in ["mem://", "ws://db:8000"] {
+            assert_eq!(embedded_url(url), url);
+            assert_eq!(bulk_load_url(url), url);
+        }
+    }
+
+    #[test]
+    fn a_bulk_load_gets_a_large_memtable_and_the_other_defaults() {
+        assert_eq!(
+            embedded_url(&bulk_load_url("surrealkv://d")),
+            "surrealkv://d?max_memtable_size=1073741824&sync=every&block_cache_capacity=33554432"
+        );
+        assert_eq!(bulk_load_url("surrealkv://d?max_memtable_size=5"), "surrealkv://d?max_memtable_size=5");
     }
 }

@@ -4,7 +4,7 @@ mod schema;
 mod site;
 pub mod wal_tail;
 
-pub use db::{Db, DbConfig, DbError, connect, durable_url, retrying, row, rows};
+pub use db::{Db, DbConfig, DbError, bulk_load_url, connect, embedded_url, retrying, row, rows};
 pub use schema::{MIGRATIONS, apply_schema, schema_version};
 pub use site::{SiteConfig, build_id, content_security_policy, current_build, provide_csp, site};
 
