@@ -1,12 +1,14 @@
 //! The public JSON API: `GET /api/v1/jobs` (same parameters as `/jobs`), `GET /api/v1/jobs/{id}`,
-//! `GET /api/v1/salaries` (same parameters as `/gehalt`), described in `GET /api/openapi.json`.
-//! Bad parameters answer 400 with the parameter named; nothing is silently ignored.
+//! `GET /api/v1/salaries` (same parameters as `/gehalt`), described in `GET /api/openapi.json`
+//! (generated from the annotations here, see `crate::openapi`). Bad parameters answer 400 with the
+//! parameter named; nothing is silently ignored.
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use app::jobs::model::{
     Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
@@ -16,14 +18,14 @@ use app::salary::api::explore;
 use app::search::Doc;
 use app::server::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Employer {
     pub name: String,
     #[serde(rename = "type")]
     pub employer_type: EmployerType,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Location {
     pub city: String,
     pub lat: f64,
@@ -31,7 +33,7 @@ pub struct Location {
 }
 
 /// One listing in API responses.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ApiJob {
     pub id: i64,
     pub title: String,
@@ -91,16 +93,18 @@ impl ApiJob {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct JobList {
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
     pub items: Vec<ApiJob>,
+    /// Parameter → value → how many results choosing that value would give with the other filters.
+    #[schema(inline)]
     pub facets: Facets,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ApiError {
     pub error: &'static str,
     /// The first parameter at fault.
@@ -122,6 +126,19 @@ fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
     Some(error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues))
 }
 
+/// Stellen suchen, mit Facettenzahlen
+///
+/// Eine Seite Treffer; facets nennt für jeden Parameter und Wert, wie viele Treffer diese Wahl mit
+/// den übrigen Filtern ergäbe.
+#[utoipa::path(
+    get,
+    path = "/api/v1/jobs",
+    params(crate::openapi::JobParams),
+    responses(
+        (status = 200, description = "Eine Seite Treffer", body = JobList),
+        (status = 400, description = "Ein Parameter ist unbrauchbar", body = ApiError),
+    )
+)]
 pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let (filter, mut issues) = JobFilter::parse_query(query.as_deref().unwrap_or_default());
     let index = state.search.current();
@@ -139,7 +156,7 @@ pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery)
         .into_response()
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct JobDetailResponse {
     #[serde(flatten)]
     pub job: ApiJob,
@@ -149,6 +166,18 @@ pub struct JobDetailResponse {
     pub expired: bool,
 }
 
+/// Eine Stelle
+#[utoipa::path(
+    get,
+    path = "/api/v1/jobs/{id}",
+    params(("id" = i64, Path, minimum = 1, example = 1, description = "Stellennummer; ein lesbarer Slug darf folgen")),
+    responses(
+        (status = 200, description = "Die Stelle mit Beschreibung (bereinigtes HTML)", body = JobDetailResponse),
+        (status = 400, description = "Keine Stellennummer", body = ApiError),
+        (status = 404, description = "Diese Stelle gibt es nicht", body = ApiError),
+        (status = 410, description = "Die Stelle ist abgelaufen; der Inhalt kommt mit expired: true", body = JobDetailResponse),
+    )
+)]
 pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
     let Some(id) = parse_job_id(&segment) else {
         let issue = ParamIssue { param: "id".into(), message: format!("„{segment}“ ist keine Stellennummer.") };
@@ -177,6 +206,23 @@ pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>)
     (status, Json(body)).into_response()
 }
 
+/// Gehälter aus den Anzeigen: Median, Quartile, Verteilung, Vergleiche, Referenzwerte
+///
+/// Gezählt werden aktive Anzeigen mit Gehaltsangabe des Arbeitgebers (Schätzungen nicht), als
+/// Bruttogehalt pro Monat: Spannen mit ihrer Mitte, Jahresgehälter ÷ 12, Stundenlöhne × 40 × 52 ÷ 12,
+/// auf ganze Euro gerundet. Perzentile: lineare Interpolation zwischen benachbarten Rängen (R Typ 7).
+/// Unter 5 Angaben sind Median, Quartile und Extremwerte null und broader nennt breitere Auswahlen
+/// mit ihrer Anzahl. Jede Aufschlüsselung (by_*) lässt ihre eigene Auswahl weg. references sind
+/// veröffentlichte Zahlen anderer Quellen und werden nie mit den Anzeigenwerten verrechnet.
+#[utoipa::path(
+    get,
+    path = "/api/v1/salaries",
+    params(crate::openapi::SalaryParams),
+    responses(
+        (status = 200, description = "Gehaltszahlen", body = app::salary::model::SalaryStats),
+        (status = 400, description = "Ein Parameter ist unbrauchbar", body = ApiError),
+    )
+)]
 pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let (_, issues, report) = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
     bad_parameters(issues).unwrap_or_else(|| Json(report.stats).into_response())
@@ -184,7 +230,5 @@ pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQu
 
 /// The OpenAPI 3.1 description of this API.
 pub async fn openapi() -> Response {
-    ([(axum::http::header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], crate::openapi::document()).into_response()
 }
-
-pub const OPENAPI: &str = include_str!("openapi.json");

@@ -3,6 +3,7 @@ pub mod api;
 pub mod config;
 pub mod demo;
 pub mod exports;
+pub mod openapi;
 pub mod security;
 pub mod seed;
 pub mod seo;

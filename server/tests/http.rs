@@ -318,27 +318,61 @@ async fn ads_without_salary_show_the_comparison_marked_as_such() {
 }
 
 #[tokio::test]
-async fn openapi_document_describes_the_routes_and_parameters() {
+async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it() {
     let db = db_with_salaries().await;
+    insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
     let (status, doc) = get_json(&db, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(doc["openapi"], "3.1.0");
-    let paths = doc["paths"].as_object().unwrap();
-    for path in ["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/salaries"] {
-        assert!(paths.contains_key(path), "{path}");
-        let concrete = path.replace("{id}", "1");
-        assert_eq!(get_json(&db, &concrete).await.0, StatusCode::OK, "{concrete}");
-    }
     // Every documented query parameter is one the filter understands: its example changes the filter.
-    for (name, p) in doc["components"]["parameters"].as_object().unwrap() {
-        let example = match &p["example"] {
-            serde_json::Value::Array(values) => values[0].to_string(),
-            v => v.to_string(),
-        };
-        let value = example.trim_matches('"');
-        let (filter, issues) = app::jobs::model::JobFilter::parse([(name.as_str(), value)]);
-        assert!(issues.is_empty(), "{name}={value}: {issues:?}");
-        assert_ne!(filter, Default::default(), "{name}={value} must be a filter parameter");
+    for path in ["/api/v1/jobs", "/api/v1/salaries"] {
+        let parameters = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+        assert!(parameters.len() >= 8, "{path}");
+        for p in parameters {
+            let name = p["name"].as_str().unwrap();
+            let example = match &p["example"] {
+                serde_json::Value::Array(values) => values[0].to_string(),
+                v => v.to_string(),
+            };
+            let value = example.trim_matches('"');
+            let (filter, issues) = app::jobs::model::JobFilter::parse([(name, value)]);
+            assert!(issues.is_empty(), "{name}={value}: {issues:?}");
+            assert_ne!(filter, Default::default(), "{name}={value} must be a filter parameter");
+        }
+    }
+    // Every answer, success or error, has the schema documented for its status, field by field.
+    let cases = [
+        ("/api/v1/jobs", "/api/v1/jobs", 200),
+        ("/api/v1/jobs?place=bochum&radius_km=10&per_page=5&sort=distance", "/api/v1/jobs", 200),
+        ("/api/v1/jobs?skill=gibt-es-nicht", "/api/v1/jobs", 400),
+        ("/api/v1/jobs?offer=astronaut&per_page=500", "/api/v1/jobs", 400),
+        ("/api/v1/jobs/1-einstieg-0-bochum", "/api/v1/jobs/{id}", 200),
+        ("/api/v1/jobs/30", "/api/v1/jobs/{id}", 200),
+        ("/api/v1/jobs/99", "/api/v1/jobs/{id}", 410),
+        ("/api/v1/jobs/12345", "/api/v1/jobs/{id}", 404),
+        ("/api/v1/jobs/abc", "/api/v1/jobs/{id}", 400),
+        ("/api/v1/salaries", "/api/v1/salaries", 200),
+        ("/api/v1/salaries?experience=senior", "/api/v1/salaries", 200),
+        ("/api/v1/salaries?radius_km=7", "/api/v1/salaries", 400),
+    ];
+    for (url, path, expected) in cases {
+        let (status, body) = get_json(&db, url).await;
+        assert_eq!(status.as_u16(), expected, "{url}");
+        let schema = &doc["paths"][path]["get"]["responses"][status.as_str()]["content"]["application/json"]["schema"];
+        assert!(!schema.is_null(), "{url}: status {status} is not documented");
+        let violations = common::schema::violations(&doc, schema, &body);
+        assert!(violations.is_empty(), "{url}: {violations:#?}");
+    }
+    // The check itself sees a wrong type, a missing field, a value out of its enum and an extra field.
+    let (_, mut body) = get_json(&db, "/api/v1/jobs/1").await;
+    let schema = &doc["paths"]["/api/v1/jobs/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    body["expired"] = "nein".into();
+    body.as_object_mut().unwrap().remove("title");
+    body["employer"]["type"] = "raumfahrt".into();
+    body["unerwartet"] = 1.into();
+    let found = common::schema::violations(&doc, schema, &body);
+    for path in ["$.expired", "$.title", "$.employer.type", "$.unerwartet"] {
+        assert!(found.iter().any(|v| v.starts_with(&format!("{path}:"))), "{path} in {found:#?}");
     }
 }
 

@@ -97,6 +97,7 @@ impl Default for JobFilter {
 
 /// A query parameter that was ignored, and why, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ParamIssue {
     pub param: String,
     pub message: String,

@@ -20,6 +20,7 @@ macro_rules! slug_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -113,6 +114,7 @@ slug_enum!(
 
 /// A gross salary as advertised, in whole euros of its unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Salary {
     pub min: u32,
     pub max: u32,
@@ -242,6 +244,7 @@ pub type Facets = BTreeMap<String, BTreeMap<String, u64>>;
 
 /// What dropping one active filter would give, for no-result pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Relaxation {
     pub param: String,
     pub count: u64,
@@ -285,8 +288,8 @@ pub struct Choice {
 }
 
 pub use super::filter::{
-    DEFAULT_RADIUS_KM, JobFilter, MAX_PER_PAGE, MAX_Q_LEN, PER_PAGE, POSTED_WITHIN, ParamIssue, RADII, parse_coords,
-    query_pairs,
+    DEFAULT_RADIUS_KM, JobFilter, MAX_PER_PAGE, MAX_Q_LEN, MAX_SALARY_FILTER, PER_PAGE, POSTED_WITHIN, ParamIssue,
+    RADII, parse_coords, query_pairs,
 };
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub const PATH: &str = "/gehalt";
 
 /// One box of a box plot: a value of a breakdown (an experience level, a city …) and its figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Group {
     /// The value as in the URL (`entry`, `bochum` …).
     pub key: String,
@@ -21,6 +22,7 @@ pub struct Group {
 
 /// Median pay of listings with and without a skill (only where both sides have enough data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SkillPay {
     pub skill: String,
     pub name: String,
@@ -32,6 +34,7 @@ pub struct SkillPay {
 
 /// A published figure from elsewhere, shown beside ours and never mixed with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Reference {
     pub profession: String,
     pub region: String,
@@ -48,6 +51,7 @@ pub struct Reference {
 
 /// The explorer's figures for one choice of inputs: the body of `GET /api/v1/salaries`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SalaryStats {
     /// `n` and the headline figures over the listings with an employer-stated salary.
     #[serde(flatten)]

@@ -49,6 +49,7 @@ pub fn percentile(sorted: &[u32], p: f64) -> Option<f64> {
 
 /// What a figure (headline, box plot) shows: `n` always, the rest only from `MIN_SALARIES` on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Figures {
     pub n: u32,
     pub min: Option<u32>,
@@ -97,6 +98,7 @@ impl Figures {
 
 /// One histogram bar: salaries `from` ≤ v < `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Bin {
     pub from: u32,
     pub to: u32,

@@ -1,6 +1,7 @@
 //! Shared test helpers: a fresh in-memory database with the real schema, and handmade rows.
 #![allow(dead_code)]
 pub mod client;
+pub mod schema;
 
 use chrono::{DateTime, Duration, Utc};
 
