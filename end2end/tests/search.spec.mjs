@@ -16,7 +16,7 @@ test("a facet option applies at once, its count is the result, Back restores", a
   expect(predicted).toBeGreaterThan(0);
   expect(predicted).toBeLessThan(all);
   await option.click();
-  await expect(page).toHaveURL(/\/jobs\?working_time=part_time$/);
+  await expect(page).toHaveURL(/\/jobs\?working_time=part_time#ergebnisse$/);
   await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
   await expect(page.locator("#f-working_time-part_time")).toBeChecked();
   await page.goBack();
@@ -32,10 +32,10 @@ test("chips remove one filter each, reset removes all", async ({ page }) => {
   await hydrated(page);
   await expect(page.getByTestId("filter-chip")).toHaveCount(2);
   await page.getByTestId("filter-chip").filter({ hasText: "Praktikum" }).click();
-  await expect(page).toHaveURL(/\/jobs\?remote=hybrid$/);
+  await expect(page).toHaveURL(/\/jobs\?remote=hybrid#ergebnisse$/);
   await expect(page.getByTestId("filter-chip")).toHaveCount(1);
   await page.getByTestId("reset-filters").click();
-  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page).toHaveURL(/\/jobs#ergebnisse$/);
   await expect(page.getByTestId("filter-chip")).toHaveCount(0);
 });
 
@@ -75,6 +75,32 @@ test.describe("on a phone", () => {
   });
 });
 
+test.describe("on a phone, the results are where a changed search lands", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  // The results' count is on screen and the page header above it is not: the view starts at the results.
+  const resultsAtTop = async (page) => {
+    await expect(page.locator("#result-count")).toBeInViewport();
+    await expect(page.locator(".site-header")).not.toBeInViewport();
+  };
+
+  test("applying a filter, reloading and sharing the link all open at the results", async ({ page, browser }) => {
+    await page.goto("/jobs");
+    await hydrated(page);
+    await expect(page.locator(".site-header")).toBeInViewport();
+    await page.locator(".filter-drawer > summary").click();
+    await page.locator("label[for=f-remote-hybrid]").click();
+    await expect(page).toHaveURL(/\/jobs\?remote=hybrid#ergebnisse$/);
+    await resultsAtTop(page);
+    await page.reload();
+    await resultsAtTop(page);
+    const shared = await browser.newPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    await shared.goto(page.url());
+    await resultsAtTop(shared);
+    await shared.close();
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -83,7 +109,7 @@ test.describe("without JavaScript", () => {
     const predicted = Number(await page.locator("label[for=f-offer-employment] .count").innerText());
     await page.locator("#f-offer-employment").check();
     await page.getByRole("button", { name: "Suchen" }).click();
-    await expect(page).toHaveURL(/offer=employment/);
+    await expect(page).toHaveURL(/offer=employment&.*#ergebnisse$/);
     await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
     await expect(page.locator("#f-offer-employment")).toBeChecked();
   });

@@ -60,7 +60,7 @@ async fn job_list_is_server_rendered_and_paged() {
     assert_eq!(body.matches("data-testid=\"job-card\"").count(), 20);
     assert!(body.contains("25 Stellen"));
     assert!(!body.contains("Abgelaufene Stelle"));
-    assert!(body.contains("href=\"/jobs?page=2\""));
+    assert!(body.contains("href=\"/jobs?page=2#ergebnisse\""), "paging lands on the results");
 
     let (_, _, page2) = get(&db, "/jobs?page=2").await;
     assert_eq!(page2.matches("data-testid=\"job-card\"").count(), 5);

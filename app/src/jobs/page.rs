@@ -40,6 +40,15 @@ pub fn JobsPage() -> impl IntoView {
     }
 }
 
+/// The id of the results section. Every link and form that changes the search leads there, so the
+/// URL (shared, reloaded, or gone back to) opens the view at the results, not at the top.
+pub const RESULTS_ANCHOR: &str = "ergebnisse";
+
+/// `href` opened at the results section.
+pub fn at_results(href: &str) -> String {
+    format!("{href}#{RESULTS_ANCHOR}")
+}
+
 #[component]
 fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchResponse) -> impl IntoView {
     let issues: Vec<ParamIssue> = url_issues.into_iter().chain(response.issues.iter().cloned()).collect();
@@ -50,8 +59,8 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
     };
     let pages = response.page_count();
     let current = response.page;
-    let prev = (current > 1).then(|| filter.with_page(current - 1).href());
-    let next = (current < pages).then(|| filter.with_page(current + 1).href());
+    let prev = (current > 1).then(|| at_results(&filter.with_page(current - 1).href()));
+    let next = (current < pages).then(|| at_results(&filter.with_page(current + 1).href()));
     let relaxations = response.relaxations.clone();
     let items = response.items.clone();
     let canonical = filter.canonical_href();
@@ -59,7 +68,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
         <Canonical path=canonical/>
         <div class="jobs-layout">
             <FilterPanel filter=filter.clone() response/>
-            <section class="results" id="ergebnisse" aria-labelledby="result-count">
+            <section class="results" id=RESULTS_ANCHOR aria-labelledby="result-count">
                 <p class="result-count" id="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
                 {(!issues.is_empty()).then(|| view! {
                     <ul class="param-issues" role="status">
@@ -73,10 +82,10 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                 {(!chips.is_empty()).then(|| view! {
                     <ul class="chips" aria-label="Aktive Filter">
                         {chips.into_iter().map(|c| view! {
-                            <li><a class="chip active" href=c.href data-testid="filter-chip"
+                            <li><a class="chip active" href=at_results(&c.href) data-testid="filter-chip"
                                 aria-label=format!("Filter entfernen: {}", c.label)>{c.label.clone()}" ✕"</a></li>
                         }).collect_view()}
-                        <li><a class="reset" href="/jobs" data-testid="reset-filters">"Alle zurücksetzen"</a></li>
+                        <li><a class="reset" href=at_results("/jobs") data-testid="reset-filters">"Alle zurücksetzen"</a></li>
                     </ul>
                 })}
                 {(!relaxations.is_empty()).then(|| view! {
@@ -84,7 +93,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                         <p>"Mit weniger Filtern gibt es Treffer:"</p>
                         <ul>
                             {relaxations.into_iter().map(|r| view! {
-                                <li><a href=r.href>{format!("ohne „{}“: {}", param_label(&r.param), count_jobs(r.count))}</a></li>
+                                <li><a href=at_results(&r.href)>{format!("ohne „{}“: {}", param_label(&r.param), count_jobs(r.count))}</a></li>
                             }).collect_view()}
                         </ul>
                     </div>

@@ -8,6 +8,7 @@ use super::model::{
     Contract, EmployerType, Experience, JobFilter, Offer, POSTED_WITHIN, RADII, Remote, SearchResponse, Sort,
     WorkingTime,
 };
+use super::page::at_results;
 use crate::ui::filter_form::{apply_on_change, submit};
 use crate::ui::format::format_eur;
 
@@ -54,8 +55,8 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
     let radius = f.effective_radius_km();
     let navigate = use_navigate();
     view! {
-        <form method="get" action="/jobs" class="filters" role="search" on:change=apply_on_change
-            on:submit=move |ev| submit(ev, &navigate, |f| f.href(), true)>
+        <form method="get" action=at_results("/jobs") class="filters" role="search" on:change=apply_on_change
+            on:submit=move |ev| submit(ev, &navigate, |f| at_results(&f.href()), true)>
             <div class="search-row">
                 <div class="field grow">
                     <label for="q">"Was?"</label>

@@ -7,8 +7,9 @@ use leptos_router::NavigateOptions;
 use crate::jobs::model::JobFilter;
 
 /// Navigates client-side to the canonical URL of the submitted filter (no empty parameters,
-/// page 1; `to_href` picks the page), and only when it differs from the current one, so Back
-/// goes back one step. `scroll`: whether to jump to the top afterwards.
+/// page 1; `to_href` picks the page and may add a `#fragment` to land on), and only when its path
+/// and query differ from the current ones, so Back goes back one step. `scroll`: whether to jump
+/// to the fragment's element (or the top) afterwards.
 pub fn submit(
     ev: leptos::ev::SubmitEvent,
     navigate: &impl Fn(&str, NavigateOptions),
@@ -29,7 +30,7 @@ pub fn submit(
     let href = to_href(filter);
     let location = window().location();
     let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    if href != here {
+    if href.split('#').next() != Some(here.as_str()) {
         navigate(&href, NavigateOptions { scroll, ..Default::default() });
     }
 }
