@@ -22,7 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let build = String::new();
     view! {
         <!DOCTYPE html>
-        <html lang="de" data-build=build>
+        <html lang="de" data-build=build data-theme=crate::ui::theme::current().attribute()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -4,7 +4,9 @@ pub mod format;
 mod layout;
 mod page_meta;
 mod status;
+pub mod theme;
 
 pub use layout::Layout;
 pub use page_meta::{Canonical, PageMeta};
 pub use status::{ErrorView, NotFound, set_http_status};
+pub use theme::ThemeSwitch;
