@@ -103,6 +103,57 @@ test("a job saved while offline reaches the server when the connection returns",
   expect(saved).toContain(id);
 });
 
+test("a job saved offline survives a reload while offline and reaches the server once online", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  await controlled(page);
+  await page.reload();
+  await hydrated(page);
+  const card = () => page.getByTestId("job-card").nth(5);
+  const id = parseInt((await card().locator("h2 a").getAttribute("href")).split("/").pop(), 10);
+  await context.setOffline(true);
+  await card().getByTestId("favourite-toggle").click();
+  await expect(card().getByTestId("favourite-sync")).toContainText("Offline");
+  // The page comes from the worker's cache; the unsent change comes from the browser's storage.
+  await page.reload();
+  await hydrated(page);
+  await expect(card().getByTestId("favourite-toggle")).toHaveAttribute("aria-pressed", "true");
+  await context.setOffline(false);
+  await expect(card().getByTestId("favourite-toggle")).toHaveAttribute("aria-busy", "false");
+  const saved = await (await page.request.post("/api/saved_job_ids", {
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, data: "",
+  })).json();
+  expect(saved).toContain(id);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("rj_pending_favourites"))).toBeNull();
+});
+
+test("a note written offline survives a reload while offline and is saved once online", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  await page.getByTestId("job-card").nth(6).getByTestId("favourite-toggle").click();
+  await expect(page.locator("[data-testid=favourite-toggle][aria-busy=true]")).toHaveCount(0);
+  await page.goto("/merkliste");
+  await hydrated(page);
+  await controlled(page);
+  await page.reload();
+  await hydrated(page);
+  const note = page.getByTestId("saved-item").first().locator("textarea");
+  const text = `Offline notiert ${Date.now()}`;
+  await context.setOffline(true);
+  await note.fill(text);
+  await page.getByTestId("saved-item").first().getByRole("button", { name: "Notiz speichern" }).click();
+  await expect(page.getByTestId("saved-item").first().locator(".form-message")).toContainText("Offline");
+  await page.reload();
+  await hydrated(page);
+  await expect(note).toHaveValue(text);
+  await context.setOffline(false);
+  await expect(page.getByTestId("saved-item").first().locator(".form-message")).toHaveText("Notiz gespeichert.");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("rj_pending_notes"))).toBeNull();
+  // The server has it: a fresh load of the list, past the worker's cache, shows it.
+  const html = await (await page.request.get("/merkliste")).text();
+  expect(html).toContain(text);
+});
+
 test("a new deployment's worker is offered, takes over on request and removes the old cache", async ({ page }) => {
   await page.goto("/");
   await hydrated(page);

@@ -3,6 +3,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod model;
+#[cfg(any(feature = "hydrate", test))]
+mod outbox;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{SaveNote, SetApplicationStatus, list_favourites};
 use super::model::{NOTE_MAX, SavedItem, SavedList, Status};
 use super::toggle::FavouriteToggle;
+use crate::error::AppError;
 use crate::ui::ErrorView;
 use crate::ui::filter_form::apply_on_change;
 use crate::ui::format::format_date;
@@ -89,9 +90,13 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
     let status_id = format!("status-{job}");
     let note_message = move || match note_action.value().get() {
         Some(Ok(())) => "Notiz gespeichert.".to_owned(),
+        Some(Err(AppError::Transport)) => "Offline – die Notiz wird übertragen, sobald Sie online sind.".to_owned(),
         Some(Err(e)) => e.to_string(),
         None => String::new(),
     };
+    let note_field = NodeRef::<leptos::html::Textarea>::new();
+    #[cfg(feature = "hydrate")]
+    keep_unsent_note(job, note_action, note_field);
     let options = Status::ALL
         .into_iter()
         .map(|s| view! { <option value=s.slug() selected=s == f.status>{s.label()}</option> })
@@ -121,10 +126,41 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
             <ActionForm action=note_action attr:class="note-form">
                 <input type="hidden" name="job" value=job/>
                 <label for=note_id.clone()>"Notiz"</label>
-                <textarea id=note_id name="note" rows="3" maxlength=NOTE_MAX>{f.note.clone()}</textarea>
+                <textarea id=note_id name="note" rows="3" maxlength=NOTE_MAX node_ref=note_field>{f.note.clone()}</textarea>
                 <button type="submit" class="secondary">"Notiz speichern"</button>
                 <span class="form-message" role="status">{note_message}</span>
             </ActionForm>
         </li>
     }
+}
+
+/// A note that could not be sent (no connection) is kept in the browser, shown in its field when the
+/// list is opened again, and sent when this page runs online: at once, and on the `online` event.
+#[cfg(feature = "hydrate")]
+fn keep_unsent_note(job: i64, action: ServerAction<SaveNote>, field: NodeRef<leptos::html::Textarea>) {
+    use super::outbox;
+    let send = move || {
+        if let Some(note) = outbox::note(job)
+            && !action.pending().get_untracked()
+        {
+            action.dispatch(SaveNote { job, note });
+        }
+    };
+    request_animation_frame(move || {
+        if let (Some(note), Some(field)) = (outbox::note(job), field.get_untracked()) {
+            field.set_value(&note);
+        }
+        send();
+    });
+    let listener = window_event_listener(leptos::ev::online, move |_| send());
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => outbox::keep_note(job, None),
+        Some(Err(AppError::Transport)) => {
+            if let Some(field) = field.get_untracked() {
+                outbox::keep_note(job, Some(field.value()));
+            }
+        }
+        _ => {}
+    });
 }

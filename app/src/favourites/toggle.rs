@@ -76,6 +76,24 @@ impl SavedJobs {
             }
             this.send_next();
         });
+        // Changes a previous page could not send (offline, then reloaded or closed) come back and
+        // are sent once this page runs; what is still unsent is kept for the next page.
+        #[cfg(feature = "hydrate")]
+        {
+            // Restored after hydration: a change before it would not reach the server-rendered DOM.
+            let unsent = super::outbox::load();
+            if !unsent.is_empty() {
+                request_animation_frame(move || {
+                    this.wanted.update(|m| m.extend(unsent));
+                    this.send_next();
+                });
+            }
+            Effect::new(move |_| {
+                let pending =
+                    this.wanted.with(|wanted| this.stored.with(|stored| super::outbox::pending(wanted, stored)));
+                super::outbox::keep(&pending);
+            });
+        }
         provide_context(this);
     }
 
