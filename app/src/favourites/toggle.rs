@@ -82,13 +82,18 @@ impl SavedJobs {
         {
             // Restored after hydration: a change before it would not reach the server-rendered DOM.
             let unsent = super::outbox::load();
-            if !unsent.is_empty() {
+            let restoring = !unsent.is_empty();
+            if restoring {
                 request_animation_frame(move || {
                     this.wanted.update(|m| m.extend(unsent));
                     this.send_next();
                 });
             }
-            Effect::new(move |_| {
+            Effect::new(move |ran: Option<()>| {
+                // Until the restored changes are back in `wanted`, the stored ones are the truth.
+                if ran.is_none() && restoring {
+                    return;
+                }
                 let pending =
                     this.wanted.with(|wanted| this.stored.with(|stored| super::outbox::pending(wanted, stored)));
                 super::outbox::keep(&pending);

@@ -46,7 +46,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// is not acknowledged before it is on disk), and caches sized for an app server rather than from
 /// the host's memory (unset, SurrealKV takes half of it for its block cache and up to 1 GiB for
 /// its memtable; the patched crate in `vendor/` lets the URL set them).
-pub const EMBEDDED_DEFAULTS: [(&str, &str); 3] =
+const EMBEDDED_DEFAULTS: [(&str, &str); 3] =
     [("sync", "every"), ("block_cache_capacity", "33554432"), ("max_memtable_size", "67108864")];
 
 /// The URL SurrealKV is opened with: `url` plus every [`EMBEDDED_DEFAULTS`] key it does not set.
@@ -55,7 +55,7 @@ pub fn embedded_url(url: &str) -> String {
 }
 
 /// For a bulk load (`revierjobs seed`, a process of its own): a memtable large enough that 100,000
-/// listings are written without flushing and compacting tables on the way (about 30 s instead of 45 s).
+/// listings are written without flushing and compacting tables on the way (33–39 s instead of ~45 s).
 pub fn bulk_load_url(url: &str) -> String {
     with_default(url, "max_memtable_size", "1073741824")
 }
