@@ -90,13 +90,13 @@ impl SavedJobs {
                 });
             }
             Effect::new(move |ran: Option<()>| {
-                // Until the restored changes are back in `wanted`, the stored ones are the truth.
-                if ran.is_none() && restoring {
-                    return;
-                }
+                // Read first, so the effect tracks both maps; until the restored changes are back in
+                // `wanted`, the stored ones are the truth and are not overwritten.
                 let pending =
                     this.wanted.with(|wanted| this.stored.with(|stored| super::outbox::pending(wanted, stored)));
-                super::outbox::keep(&pending);
+                if ran.is_some() || !restoring {
+                    super::outbox::keep(&pending);
+                }
             });
         }
         provide_context(this);
