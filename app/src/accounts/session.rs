@@ -80,7 +80,7 @@ fn request_headers() -> HeaderMap {
     use_context::<axum::http::request::Parts>().map(|p| p.headers).unwrap_or_default()
 }
 
-fn request_cookie(name: &str) -> Option<String> {
+pub(crate) fn request_cookie(name: &str) -> Option<String> {
     header_cookie(&request_headers(), name)
 }
 

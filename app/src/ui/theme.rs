@@ -58,13 +58,9 @@ impl Theme {
     }
 
     /// The theme a `Cookie` request header chose (anything unknown counts as the system's).
+    #[cfg(feature = "ssr")]
     pub fn from_cookie_header(header: &str) -> Self {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
-            .and_then(|(_, value)| Self::parse(value.trim()))
-            .unwrap_or(Self::System)
+        crate::accounts::session::cookie_value(header, COOKIE).and_then(Self::parse).unwrap_or(Self::System)
     }
 
     /// The `Set-Cookie` value that stores this choice (the system's: the cookie is removed).
@@ -78,16 +74,7 @@ impl Theme {
 pub fn current() -> Theme {
     #[cfg(feature = "ssr")]
     {
-        use_context::<axum::http::request::Parts>()
-            .and_then(|parts| {
-                let cookies = parts.headers.get_all(axum::http::header::COOKIE);
-                cookies
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .map(Theme::from_cookie_header)
-                    .find(|t| *t != Theme::System)
-            })
-            .unwrap_or(Theme::System)
+        crate::accounts::session::request_cookie(COOKIE).and_then(|v| Theme::parse(&v)).unwrap_or(Theme::System)
     }
     #[cfg(not(feature = "ssr"))]
     {
