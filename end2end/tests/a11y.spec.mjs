@@ -1,10 +1,5 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, hydrated } from "./support.mjs";
 import AxeBuilder from "@axe-core/playwright";
-
-async function hydrated(page) {
-  // Debug wasm on 2 busy cores can take several seconds to hydrate.
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
-}
 
 /** axe-core at WCAG 2.1 A and AA; the violations, one line each, in the failure message. */
 async function violations(page) {

@@ -1,14 +1,4 @@
-import { test, expect } from "@playwright/test";
-
-async function hydrated(page) {
-  // Shows why a page never hydrated (a panic, a mismatch) in the test output.
-  if (!page.__logged) {
-    page.__logged = true;
-    page.on("pageerror", (e) => console.log(`[pageerror] ${page.url()}: ${e}`));
-  }
-  // Debug wasm on 2 busy cores can take several seconds to hydrate.
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
-}
+import { test, expect, hydrated } from "./support.mjs";
 
 /** Fails the test on any Content-Security-Policy violation or page error. */
 function watchConsole(page) {

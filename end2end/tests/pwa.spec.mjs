@@ -1,11 +1,6 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, hydrated } from "./support.mjs";
 
 test.use({ serviceWorkers: "allow" });
-
-async function hydrated(page) {
-  // Debug wasm on 2 busy cores can take several seconds to hydrate.
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(buffer) {

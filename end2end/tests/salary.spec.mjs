@@ -1,9 +1,4 @@
-import { test, expect } from "@playwright/test";
-
-async function hydrated(page) {
-  // Debug wasm on 2 busy cores can take several seconds to hydrate.
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
-}
+import { test, expect, hydrated } from "./support.mjs";
 
 const euros = (text) => Number(text.replace(/[^\d]/g, ""));
 

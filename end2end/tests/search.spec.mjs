@@ -1,9 +1,4 @@
-import { test, expect } from "@playwright/test";
-
-async function hydrated(page) {
-  // Debug wasm on 2 busy cores can take several seconds to hydrate.
-  await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1, { timeout: 30_000 });
-}
+import { test, expect, hydrated } from "./support.mjs";
 
 const count = async (page) => Number((await page.getByTestId("result-count").innerText()).match(/\d+/)?.[0] ?? 0);
 

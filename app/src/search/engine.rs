@@ -1,10 +1,10 @@
 //! The in-memory index and the one-pass search over it.
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
+use super::bits::Bits;
 use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
 use super::text::{TermCache, fold, terms};
 use crate::jobs::model::PayComparison;
@@ -53,9 +53,6 @@ struct Meta {
     skills: (u32, u32),
     monthly_max: Option<f64>,
     posted: i64,
-    valid: i64,
-    /// The place as a unit vector (see `geo`).
-    at: [f64; 3],
     /// One bit per `WorkingTime`.
     working_time: u8,
     offer: Offer,
@@ -65,12 +62,24 @@ struct Meta {
     employer_type: EmployerType,
 }
 
+/// Listings are kept newest first (posted, then id, descending): that order is a listing's position,
+/// used by every structure below, and "newest first" needs no sorting.
 pub struct Index {
     docs: Vec<Doc>,
     /// When the last demo listing expires (`None`: no demo listings).
     demo_until: Option<DateTime<Utc>>,
     by_id: HashMap<i64, usize>,
     meta: Vec<Meta>,
+    /// Per listing: when it expires, and its place as a unit vector (see `geo`). Dense for the scans.
+    valid: Vec<i64>,
+    at: Vec<[f64; 3]>,
+    /// Per categorical dimension (`D_PROFESSION`, `D_WORKING_TIME`, …, `D_SKILL`), per value: the
+    /// listings with that value. Empty for the other dimensions.
+    values: Vec<Vec<Bits>>,
+    /// Listings with and without a salary, and those whose monthly maximum reaches each `SALARY_STEPS`.
+    paid: Bits,
+    unpaid: Bits,
+    salary_steps: Vec<Bits>,
     /// Term → (listing, weight).
     postings: BTreeMap<String, Vec<(u32, f32)>>,
     /// Skill ids of all listings, in listing order (see `Meta::skills`).
@@ -83,6 +92,24 @@ pub struct Index {
     pay: salaries::Pay,
     /// (profession, offer, experience) → the middle half of comparable employer-stated pay.
     comparisons: HashMap<(usize, Offer, Experience), PayComparison>,
+}
+
+impl Meta {
+    /// Calls `put(dimension, value)` for each categorical value of the listing (see `Index::values`).
+    fn values(&self, skill_of: &[u32], mut put: impl FnMut(usize, usize)) {
+        if self.profession != usize::MAX {
+            put(D_PROFESSION, self.profession);
+        }
+        (0..WorkingTime::ALL.len()).filter(|w| self.working_time >> w & 1 == 1).for_each(|w| put(D_WORKING_TIME, w));
+        put(D_OFFER, self.offer.index());
+        put(D_REMOTE, self.remote.index());
+        put(D_CONTRACT, self.contract.index());
+        put(D_EXPERIENCE, self.experience.index());
+        put(D_EMPLOYER_TYPE, self.employer_type.index());
+        for s in &skill_of[self.skills.0 as usize..self.skills.1 as usize] {
+            put(D_SKILL, *s as usize);
+        }
+    }
 }
 
 fn strip_tags(html: &str) -> String {
@@ -114,7 +141,8 @@ const D_EMPLOYER_TYPE: usize = 7;
 const D_SKILL: usize = 8;
 const D_SALARY: usize = 9;
 const D_POSTED: usize = 10;
-const DIM_PARAMS: [&str; 11] = [
+const DIMS: usize = 11;
+const DIM_PARAMS: [&str; DIMS] = [
     "place",
     "profession",
     "working_time",
@@ -168,23 +196,6 @@ impl Place {
     }
 }
 
-#[derive(Default)]
-struct Counts {
-    profession: Vec<u64>,
-    working_time: [u64; 3],
-    offer: [u64; 5],
-    remote: [u64; 3],
-    contract: [u64; 2],
-    experience: [u64; 3],
-    employer_type: [u64; 6],
-    skill: Vec<u64>,
-    radius: [u64; 7],
-    posted: [u64; 5],
-    salary: [u64; 5],
-    salary_only: u64,
-    dropped: [u64; 11],
-}
-
 impl Index {
     /// Builds the index; `now` decides which listings count for the pay comparisons beside ads.
     pub fn build(mut docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Self {
@@ -192,14 +203,18 @@ impl Index {
             professions.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
         let mut skills: Vec<Choice> = Vec::new();
         let mut skill_ids: HashMap<String, usize> = HashMap::new();
-        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        // Term number → (listing, weight); per listing, each term's weight and the terms seen.
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let (mut weight, mut seen): (Vec<f32>, Vec<u32>) = (Vec::new(), Vec::new());
         let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
         let mut skill_of: Vec<u32> = Vec::new();
         let mut meta = Vec::with_capacity(docs.len());
         let mut stems = TermCache::default();
+        docs.sort_unstable_by_key(|d| std::cmp::Reverse((d.summary.posted_at, d.summary.id)));
+        let valid: Vec<i64> = docs.iter().map(|d| d.valid_through.timestamp()).collect();
+        let at: Vec<[f64; 3]> = docs.iter().map(|d| unit(d.lat, d.lon)).collect();
         for (i, doc) in docs.iter_mut().enumerate() {
             let description = strip_tags(&std::mem::take(&mut doc.description));
-            let mut weights: HashMap<String, f32> = HashMap::new();
             let skill_text = doc.skills.join(" ");
             let fields: [(&str, f32); 5] = [
                 (&doc.summary.title, 3.0),
@@ -208,14 +223,21 @@ impl Index {
                 (&doc.summary.employer, 1.0),
                 (&description, 0.5),
             ];
-            for (text, weight) in fields {
-                stems.each(text, |term| match weights.get_mut(term) {
-                    Some(w) => *w = (*w + weight).min(6.0),
-                    None => _ = weights.insert(term.to_owned(), weight.min(6.0)),
+            for (text, field_weight) in fields {
+                stems.each(text, |term| {
+                    let t = term as usize;
+                    if t >= weight.len() {
+                        weight.resize(t + 1, 0.0);
+                    }
+                    if weight[t] == 0.0 {
+                        seen.push(term);
+                    }
+                    weight[t] = (weight[t] + field_weight).min(6.0);
                 });
             }
-            for (term, w) in weights {
-                postings.entry(term).or_default().push((i as u32, w));
+            postings.resize_with(stems.len(), Vec::new);
+            for term in seen.drain(..) {
+                postings[term as usize].push((i as u32, std::mem::take(&mut weight[term as usize])));
             }
             let start = skill_of.len() as u32;
             for name in &doc.skills {
@@ -235,8 +257,6 @@ impl Index {
                 skills: (start, skill_of.len() as u32),
                 monthly_max: job.salary.as_ref().map(monthly_max),
                 posted: job.posted_at.timestamp(),
-                valid: doc.valid_through.timestamp(),
-                at: unit(doc.lat, doc.lon),
                 working_time: job.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
                 offer: job.offer,
                 remote: job.remote,
@@ -247,14 +267,42 @@ impl Index {
         }
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
-        let pay = salaries::Pay::new(&docs, &meta, &skill_of);
+        let pay = salaries::Pay::new(&docs, &meta, &skill_of, &valid, &at);
         let comparisons = salaries::comparisons(&pay, now.timestamp());
+        let n = docs.len();
+        let sizes = |d: usize| match d {
+            D_PROFESSION => professions.len(),
+            D_WORKING_TIME => WorkingTime::ALL.len(),
+            D_OFFER => Offer::ALL.len(),
+            D_REMOTE => Remote::ALL.len(),
+            D_CONTRACT => Contract::ALL.len(),
+            D_EXPERIENCE => Experience::ALL.len(),
+            D_EMPLOYER_TYPE => EmployerType::ALL.len(),
+            D_SKILL => skills.len(),
+            _ => 0,
+        };
+        let mut values: Vec<Vec<Bits>> = (0..DIMS).map(|d| vec![Bits::empty(n); sizes(d)]).collect();
+        for (i, m) in meta.iter().enumerate() {
+            m.values(&skill_of, |d, v| values[d][v].insert(i));
+        }
+        let paid = Bits::from_fn(n, |i| meta[i].monthly_max.is_some());
+        let unpaid = Bits::from_fn(n, |i| meta[i].monthly_max.is_none());
+        let salary_steps = SALARY_STEPS
+            .iter()
+            .map(|step| Bits::from_fn(n, |i| meta[i].monthly_max.is_some_and(|m| m >= f64::from(*step))))
+            .collect();
         Index {
             docs,
             demo_until,
             by_id,
             meta,
-            postings: postings.into_iter().collect(),
+            valid,
+            at,
+            values,
+            paid,
+            unpaid,
+            salary_steps,
+            postings: stems.into_names().into_iter().zip(postings).collect(),
             skill_of,
             skills,
             skill_ids,
@@ -364,12 +412,14 @@ impl Index {
             .meta
             .iter()
             .enumerate()
-            .filter(|(i, o)| *i != me && o.valid > now_ts && o.profession == m.profession)
-            .map(|(i, o)| (i, self.skills_of(o).iter().filter(|s| mine.contains(s)).count(), chord2(m.at, o.at)))
+            .filter(|(i, o)| *i != me && self.valid[*i] > now_ts && o.profession == m.profession)
+            .map(|(i, o)| {
+                (i, self.skills_of(o).iter().filter(|s| mine.contains(s)).count(), chord2(self.at[me], self.at[i]))
+            })
             .filter(|(_, _, c2)| *c2 <= limit)
             .collect();
-        let newest = |i: usize| std::cmp::Reverse(self.meta[i].posted);
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(newest(a.0).cmp(&newest(b.0))));
+        // Positions are in newest-first order.
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
         found.into_iter().take(n).map(|(i, _, c2)| self.summary(i, Some(c2))).collect()
     }
 
@@ -418,225 +468,10 @@ impl Index {
         }
         Resolved { place, profession, skills: wanted_skills, issues }
     }
-
-    pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
-        let Resolved { place, profession, skills: wanted_skills, issues } = self.resolve(f);
-        let now_ts = now.timestamp();
-        let posted_since = f.posted_within_days.map(|d| now_ts - i64::from(d) * 86_400);
-        let salary_ok = |m: &Meta, min: Option<u32>, only: bool| match m.monthly_max {
-            Some(max) => min.is_none_or(|min| max >= f64::from(min)),
-            None => !only,
-        };
-
-        let text = self.text_matches(&f.q);
-        let candidates: Box<dyn Iterator<Item = u32>> = match &text {
-            Some((ids, _)) => Box::new(ids.iter().copied()),
-            None => Box::new(0..self.docs.len() as u32),
-        };
-
-        let mut c = Counts {
-            profession: vec![0; self.professions.len()],
-            skill: vec![0; self.skills.len()],
-            ..Default::default()
-        };
-        // (listing, relevance, squared chord to the place: orders like the distance)
-        let mut hits: Vec<(u32, f32, f64)> = Vec::new();
-        let wt_bits: u8 = f.working_time.iter().fold(0, |bits, w| bits | 1 << w.index());
-        for id in candidates {
-            let m = &self.meta[id as usize];
-            if m.valid <= now_ts {
-                continue;
-            }
-            let skills = self.skills_of(m);
-            let c2 = place.as_ref().map_or(0.0, |p| chord2(p.at, m.at));
-            let mut mask = 0u16;
-            let mut fail = |dim: usize, failed: bool| {
-                if failed {
-                    mask |= 1 << dim;
-                }
-            };
-            fail(D_PLACE, place.as_ref().is_some_and(|p| !p.contains(m.city, c2, p.radius)));
-            fail(D_PROFESSION, profession.is_some_and(|p| p != m.profession));
-            fail(D_WORKING_TIME, wt_bits != 0 && m.working_time & wt_bits == 0);
-            fail(D_OFFER, !f.offer.is_empty() && !f.offer.contains(&m.offer));
-            fail(D_REMOTE, !f.remote.is_empty() && !f.remote.contains(&m.remote));
-            fail(D_CONTRACT, !f.contract.is_empty() && !f.contract.contains(&m.contract));
-            fail(D_EXPERIENCE, !f.experience.is_empty() && !f.experience.contains(&m.experience));
-            fail(D_EMPLOYER_TYPE, !f.employer_type.is_empty() && !f.employer_type.contains(&m.employer_type));
-            fail(D_SKILL, !wanted_skills.iter().all(|s| skills.contains(&(*s as u32))));
-            fail(D_SALARY, !salary_ok(m, f.salary_min, f.salary_only));
-            fail(D_POSTED, posted_since.is_some_and(|since| m.posted < since));
-
-            let only = |dim: usize| mask & !(1u16 << dim) == 0;
-            if only(D_PROFESSION) && m.profession != usize::MAX {
-                c.profession[m.profession] += 1;
-            }
-            if only(D_WORKING_TIME) {
-                for (i, count) in c.working_time.iter_mut().enumerate() {
-                    *count += u64::from(m.working_time >> i & 1);
-                }
-            }
-            if only(D_OFFER) {
-                c.offer[m.offer.index()] += 1;
-            }
-            if only(D_REMOTE) {
-                c.remote[m.remote.index()] += 1;
-            }
-            if only(D_CONTRACT) {
-                c.contract[m.contract.index()] += 1;
-            }
-            if only(D_EXPERIENCE) {
-                c.experience[m.experience.index()] += 1;
-            }
-            if only(D_EMPLOYER_TYPE) {
-                c.employer_type[m.employer_type.index()] += 1;
-            }
-            if only(D_SALARY) {
-                for (k, step) in SALARY_STEPS.iter().enumerate() {
-                    c.salary[k] += u64::from(salary_ok(m, Some(*step), f.salary_only));
-                }
-                c.salary_only += u64::from(salary_ok(m, f.salary_min, true));
-            }
-            if only(D_POSTED) {
-                for (k, days) in POSTED_WITHIN.iter().enumerate() {
-                    c.posted[k] += u64::from(m.posted >= now_ts - i64::from(*days) * 86_400);
-                }
-            }
-            if let Some(p) = &place
-                && only(D_PLACE)
-            {
-                for (k, count) in c.radius.iter_mut().enumerate() {
-                    *count += u64::from(p.contains(m.city, c2, k));
-                }
-            }
-            if mask == 0 {
-                for s in skills {
-                    c.skill[*s as usize] += 1;
-                }
-                let score = text.as_ref().map_or(0.0, |(_, scores)| scores[id as usize]);
-                hits.push((id, score, c2));
-            } else if mask.count_ones() == 1 {
-                c.dropped[mask.trailing_zeros() as usize] += 1;
-            }
-        }
-
-        let total = hits.len() as u64;
-        let per_page = f.per_page.clamp(1, crate::jobs::model::MAX_PER_PAGE);
-        let start = (f.page.max(1) as usize - 1).saturating_mul(per_page as usize);
-        let end = start.saturating_add(per_page as usize).min(hits.len());
-        let sort = if f.sort == Some(Sort::Distance) && place.is_none() { Sort::Newest } else { f.effective_sort() };
-        let salary_last = f.salary_min.is_some() && !f.salary_only;
-        let cmp = |a: &(u32, f32, f64), b: &(u32, f32, f64)| -> Ordering {
-            let (ma, mb) = (&self.meta[a.0 as usize], &self.meta[b.0 as usize]);
-            let newest = mb.posted.cmp(&ma.posted).then(b.0.cmp(&a.0));
-            let unpaid_last = if salary_last || sort == Sort::Salary {
-                ma.monthly_max.is_none().cmp(&mb.monthly_max.is_none())
-            } else {
-                Ordering::Equal
-            };
-            unpaid_last.then_with(|| match sort {
-                Sort::Relevance => b.1.total_cmp(&a.1).then(newest),
-                Sort::Newest => newest,
-                Sort::Salary => mb.monthly_max.unwrap_or(0.0).total_cmp(&ma.monthly_max.unwrap_or(0.0)).then(newest),
-                Sort::Distance => a.2.total_cmp(&b.2).then(newest),
-            })
-        };
-        if start < hits.len() {
-            if end < hits.len() {
-                hits.select_nth_unstable_by(end, cmp);
-            }
-            hits[..end].sort_unstable_by(cmp);
-        }
-        let items = hits
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .map(|(id, _, c2)| self.summary(*id as usize, place.as_ref().map(|_| *c2)))
-            .collect();
-
-        let relaxations = if total == 0 { self.relaxations(f, &c, now) } else { Vec::new() };
-        SearchResponse {
-            total,
-            page: f.page.max(1),
-            per_page,
-            items,
-            facets: self.facets(&c, place.is_some()),
-            issues,
-            relaxations,
-            place: place.map(|p| p.label),
-            professions: self.professions.clone(),
-            cities: self.cities.iter().map(|c| Choice { slug: c.slug.clone(), name: c.name.clone() }).collect(),
-            skills: self.skills.clone(),
-        }
-    }
-
-    fn facets(&self, c: &Counts, with_place: bool) -> Facets {
-        fn put<T: Copy>(facets: &mut Facets, param: &str, all: &[T], name: impl Fn(T) -> &'static str, counts: &[u64]) {
-            let entry = facets.entry(param.into()).or_default();
-            for (v, n) in all.iter().zip(counts) {
-                entry.insert(name(*v).into(), *n);
-            }
-        }
-        let mut facets = Facets::new();
-        put(&mut facets, "working_time", WorkingTime::ALL, WorkingTime::as_str, &c.working_time);
-        put(&mut facets, "offer", Offer::ALL, Offer::as_str, &c.offer);
-        put(&mut facets, "remote", Remote::ALL, Remote::as_str, &c.remote);
-        put(&mut facets, "contract", Contract::ALL, Contract::as_str, &c.contract);
-        put(&mut facets, "experience", Experience::ALL, Experience::as_str, &c.experience);
-        put(&mut facets, "employer_type", EmployerType::ALL, EmployerType::as_str, &c.employer_type);
-        let named = |choices: &[Choice], counts: &[u64]| -> BTreeMap<String, u64> {
-            choices.iter().zip(counts).map(|(ch, n)| (ch.slug.clone(), *n)).collect()
-        };
-        facets.insert("profession".into(), named(&self.professions, &c.profession));
-        facets.insert("skill".into(), named(&self.skills, &c.skill));
-        let numbered = |values: &[u32], counts: &[u64]| -> BTreeMap<String, u64> {
-            values.iter().zip(counts).map(|(v, n)| (v.to_string(), *n)).collect()
-        };
-        facets.insert("posted_within_days".into(), numbered(POSTED_WITHIN, &c.posted));
-        facets.insert("salary_min".into(), numbered(SALARY_STEPS, &c.salary));
-        facets.insert("salary_only".into(), BTreeMap::from([("true".to_owned(), c.salary_only)]));
-        if with_place {
-            facets.insert("radius_km".into(), numbered(RADII, &c.radius));
-        }
-        facets
-    }
-
-    /// For a search without results: what dropping each active filter would give.
-    fn relaxations(&self, f: &JobFilter, c: &Counts, now: DateTime<Utc>) -> Vec<Relaxation> {
-        let mut out = Vec::new();
-        for (dim, param) in DIM_PARAMS.iter().enumerate() {
-            let mut relaxed = f.with_page(1);
-            let active = match dim {
-                D_PLACE => !std::mem::take(&mut relaxed.place).is_empty(),
-                D_PROFESSION => !std::mem::take(&mut relaxed.profession).is_empty(),
-                D_WORKING_TIME => !std::mem::take(&mut relaxed.working_time).is_empty(),
-                D_OFFER => !std::mem::take(&mut relaxed.offer).is_empty(),
-                D_REMOTE => !std::mem::take(&mut relaxed.remote).is_empty(),
-                D_CONTRACT => !std::mem::take(&mut relaxed.contract).is_empty(),
-                D_EXPERIENCE => !std::mem::take(&mut relaxed.experience).is_empty(),
-                D_EMPLOYER_TYPE => !std::mem::take(&mut relaxed.employer_type).is_empty(),
-                D_SKILL => !std::mem::take(&mut relaxed.skill).is_empty(),
-                D_SALARY => relaxed.salary_min.take().is_some() | std::mem::take(&mut relaxed.salary_only),
-                _ => relaxed.posted_within_days.take().is_some(),
-            };
-            if dim == D_PLACE {
-                relaxed.radius_km = None;
-            }
-            if active && c.dropped[dim] > 0 {
-                out.push(Relaxation { param: (*param).into(), count: c.dropped[dim], href: relaxed.href() });
-            }
-        }
-        if !f.q.is_empty() {
-            let without_text = JobFilter { q: String::new(), ..f.with_page(1) };
-            let count = self.search(&without_text, now).total;
-            if count > 0 {
-                out.push(Relaxation { param: "q".into(), count, href: without_text.href() });
-            }
-        }
-        out.sort_by_key(|r| std::cmp::Reverse(r.count));
-        out
-    }
 }
+
+#[path = "query.rs"]
+mod query;
 
 #[path = "salaries.rs"]
 mod salaries;

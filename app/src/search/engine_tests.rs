@@ -162,6 +162,7 @@ fn filters() -> Vec<JobFilter> {
         },
         JobFilter { skill: vec!["bildbearbeitung".into(), "social-media".into()], ..base.clone() },
         JobFilter { salary_min: Some(3000), ..base.clone() },
+        JobFilter { salary_min: Some(2750), remote: vec![Remote::OnSite], ..base.clone() },
         JobFilter { salary_min: Some(2500), salary_only: true, experience: vec![Experience::Entry], ..base.clone() },
         JobFilter {
             posted_within_days: Some(7),
@@ -282,6 +283,17 @@ fn sort_orders_hold_across_pages() {
     };
     let r = idx.search(&by_distance, now());
     assert!(r.items.windows(2).all(|w| w[0].distance_km <= w[1].distance_km));
+
+    // A minimum salary keeps ads without one, after those with one; each part newest first.
+    let newest_paid_first = JobFilter { salary_min: Some(2750), per_page: 30, ..Default::default() };
+    let ids = all_ids(&idx, &newest_paid_first);
+    let listed: Vec<&Doc> = ids.iter().map(|id| &docs[*id as usize - 1]).collect();
+    let first_unpaid = listed.iter().position(|d| d.summary.salary.is_none()).expect("some without salary");
+    assert!(first_unpaid > 0, "some with salary");
+    assert!(listed[first_unpaid..].iter().all(|d| d.summary.salary.is_none()), "ads without salary last");
+    for part in [&listed[..first_unpaid], &listed[first_unpaid..]] {
+        assert!(part.windows(2).all(|w| w[0].summary.posted_at >= w[1].summary.posted_at), "newest first");
+    }
 }
 
 #[test]

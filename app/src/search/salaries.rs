@@ -34,7 +34,7 @@ pub(super) struct Pay {
 }
 
 impl Pay {
-    pub(super) fn new(docs: &[Doc], meta: &[Meta], skill_of: &[u32]) -> Self {
+    pub(super) fn new(docs: &[Doc], meta: &[Meta], skill_of: &[u32], valid: &[i64], at: &[[f64; 3]]) -> Self {
         let mut rows: Vec<PayRow> = docs
             .iter()
             .zip(meta)
@@ -44,8 +44,8 @@ impl Pay {
                 Some(PayRow {
                     monthly: monthly_midpoint(salary).round() as u32,
                     doc: i as u32,
-                    valid: m.valid,
-                    at: m.at,
+                    valid: valid[i],
+                    at: at[i],
                     profession: m.profession,
                     city: m.city,
                     skills: (0, 0),

@@ -62,21 +62,54 @@ pub fn terms(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter_map(term).collect()
 }
 
-/// [`terms`] for indexing many texts: each distinct word is stemmed only once.
+/// [`terms`] for indexing many texts: each distinct word is stemmed only once, and each term is
+/// numbered, so indexing works with numbers instead of strings.
 #[derive(Default)]
-pub struct TermCache(HashMap<String, Option<String>>);
+pub struct TermCache {
+    /// Folded word → its term's number (`None`: a stopword).
+    words: HashMap<String, Option<u32>>,
+    terms: HashMap<String, u32>,
+    /// The terms by number.
+    names: Vec<String>,
+}
 
 impl TermCache {
-    /// Calls `each` with the terms of `text`, in order, as [`terms`] returns them.
-    pub fn each(&mut self, text: &str, mut each: impl FnMut(&str)) {
+    /// Calls `each` with the numbers of the terms of `text`, in order, as [`terms`] returns them.
+    pub fn each(&mut self, text: &str, mut each: impl FnMut(u32)) {
         for word in fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            if !self.0.contains_key(word) {
-                self.0.insert(word.to_owned(), term(word));
-            }
-            if let Some(Some(term)) = self.0.get(word) {
-                each(term);
+            let id = match self.words.get(word) {
+                Some(id) => *id,
+                None => {
+                    let id = term(word).map(|term| match self.terms.get(&term) {
+                        Some(id) => *id,
+                        None => {
+                            self.names.push(term.clone());
+                            self.terms.insert(term, self.names.len() as u32 - 1);
+                            self.names.len() as u32 - 1
+                        }
+                    });
+                    self.words.insert(word.to_owned(), id);
+                    id
+                }
+            };
+            if let Some(id) = id {
+                each(id);
             }
         }
+    }
+
+    /// How many terms have numbers.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The terms by number.
+    pub fn into_names(self) -> Vec<String> {
+        self.names
     }
 }
 
@@ -112,11 +145,14 @@ mod tests {
         let text = "Medienassistentin (m/w/d) für Bildbearbeitung, Social Media und Veranstaltungen in Gelsenkirchen; \
                     Medienassistent für Veranstaltungstechnik und Agenturen";
         let mut cache = TermCache::default();
+        let mut numbers = Vec::new();
         for _ in 0..2 {
-            let mut cached = Vec::new();
-            cache.each(text, |t| cached.push(t.to_owned()));
-            assert_eq!(cached, terms(text));
+            cache.each(text, |t| numbers.push(t));
         }
+        let names = cache.into_names();
+        let cached: Vec<String> = numbers.iter().map(|t| names[*t as usize].clone()).collect();
+        assert_eq!(cached, [terms(text), terms(text)].concat());
+        assert!(names.iter().all(|name| cached.contains(name)), "every numbered term occurs");
     }
 
     #[test]

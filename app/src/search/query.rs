@@ -1,0 +1,302 @@
+//! One search over the index. Each active filter dimension becomes the set of listings it lets
+//! through; the results are their intersection, and a facet value counts its own set intersected with
+//! every *other* active dimension. Only the results are ordered: newest first is the listing order.
+use super::*;
+
+/// Per dimension, the listings its filter lets through (`None`: the filter is not used).
+type DimSets = [Option<Bits>; DIMS];
+
+/// Counts for the facets and for "drop this filter" hints.
+#[derive(Default)]
+struct Counts {
+    /// Per categorical dimension, one count per value (see `Index::values`).
+    values: Vec<Vec<u64>>,
+    radius: [u64; 7],
+    posted: [u64; 5],
+    salary: [u64; 5],
+    salary_only: u64,
+    /// Per dimension: listings failing only that dimension's filter.
+    dropped: [u64; DIMS],
+}
+
+impl Index {
+    pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
+        let Resolved { place, profession, skills, issues } = self.resolve(f);
+        let n = self.len();
+        let now_ts = now.timestamp();
+        let text = self.text_matches(&f.q);
+        let mut base = Bits::from_fn(n, |i| self.valid[i] > now_ts);
+        if let Some((ids, _)) = &text {
+            let mut matched = Bits::empty(n);
+            ids.iter().for_each(|i| matched.insert(*i as usize));
+            base.and_with(&matched);
+        }
+        // Squared chords to the place (they order like distances), for every listing.
+        let c2: Vec<f64> =
+            place.as_ref().map(|p| self.at.iter().map(|a| chord2(p.at, *a)).collect()).unwrap_or_default();
+        let dims = self.dim_sets(f, place.as_ref(), profession, &skills, &c2, now_ts);
+        let (result, others) = intersections(&base, &dims);
+        let c = self.counts(f, place.as_ref(), &c2, &dims, &result, &others, now_ts);
+
+        let total = result.count();
+        let per_page = f.per_page.clamp(1, crate::jobs::model::MAX_PER_PAGE);
+        let start = (f.page.max(1) as usize - 1).saturating_mul(per_page as usize);
+        let end = start.saturating_add(per_page as usize).min(total as usize);
+        let sort = if f.sort == Some(Sort::Distance) && place.is_none() { Sort::Newest } else { f.effective_sort() };
+        let unpaid_last = (f.salary_min.is_some() && !f.salary_only) || sort == Sort::Salary;
+        let scores = text.as_ref().map(|(_, scores)| scores.as_slice());
+        let ranked = if start < end { self.ranked(&result, sort, unpaid_last, scores, &c2, end) } else { Vec::new() };
+        let items = ranked
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|i| self.summary(*i, place.as_ref().map(|_| c2[*i])))
+            .collect();
+
+        let relaxations = if total == 0 { self.relaxations(f, &c, now) } else { Vec::new() };
+        SearchResponse {
+            total,
+            page: f.page.max(1),
+            per_page,
+            items,
+            facets: self.facets(&c, place.is_some()),
+            issues,
+            relaxations,
+            place: place.map(|p| p.label),
+            professions: self.professions.clone(),
+            cities: self.cities.iter().map(|c| Choice { slug: c.slug.clone(), name: c.name.clone() }).collect(),
+            skills: self.skills.clone(),
+        }
+    }
+
+    /// The union of the value sets `values` of categorical dimension `d`; `None` without values.
+    fn any_of(&self, d: usize, values: impl IntoIterator<Item = usize>) -> Option<Bits> {
+        values.into_iter().fold(None, |set: Option<Bits>, v| {
+            let mut set = set.unwrap_or_else(|| Bits::empty(self.len()));
+            set.or_with(&self.values[d][v]);
+            Some(set)
+        })
+    }
+
+    /// Listings whose stated monthly maximum reaches `min` (precomputed for the offered steps).
+    fn paid_at_least(&self, min: u32) -> Bits {
+        match SALARY_STEPS.iter().position(|step| *step == min) {
+            Some(k) => self.salary_steps[k].clone(),
+            None => Bits::from_fn(self.len(), |i| self.meta[i].monthly_max.is_some_and(|m| m >= f64::from(min))),
+        }
+    }
+
+    /// Listings meeting the salary filter for minimum `min`: with `only`, ads without a salary fail.
+    fn salary_set(&self, min: Option<u32>, only: bool) -> Bits {
+        let mut set = min.map_or_else(|| self.paid.clone(), |min| self.paid_at_least(min));
+        if !only {
+            set.or_with(&self.unpaid);
+        }
+        set
+    }
+
+    /// The first position posted before `since` (listings are ordered newest first).
+    fn posted_until(&self, since: i64) -> usize {
+        self.meta.partition_point(|m| m.posted >= since)
+    }
+
+    fn dim_sets(
+        &self,
+        f: &JobFilter,
+        place: Option<&Place>,
+        profession: Option<usize>,
+        skills: &[usize],
+        c2: &[f64],
+        now_ts: i64,
+    ) -> DimSets {
+        let mut dims: DimSets = Default::default();
+        dims[D_PLACE] = place.map(|p| Bits::from_fn(self.len(), |i| p.contains(self.meta[i].city, c2[i], p.radius)));
+        dims[D_PROFESSION] = self.any_of(D_PROFESSION, profession);
+        dims[D_WORKING_TIME] = self.any_of(D_WORKING_TIME, f.working_time.iter().map(|v| v.index()));
+        dims[D_OFFER] = self.any_of(D_OFFER, f.offer.iter().map(|v| v.index()));
+        dims[D_REMOTE] = self.any_of(D_REMOTE, f.remote.iter().map(|v| v.index()));
+        dims[D_CONTRACT] = self.any_of(D_CONTRACT, f.contract.iter().map(|v| v.index()));
+        dims[D_EXPERIENCE] = self.any_of(D_EXPERIENCE, f.experience.iter().map(|v| v.index()));
+        dims[D_EMPLOYER_TYPE] = self.any_of(D_EMPLOYER_TYPE, f.employer_type.iter().map(|v| v.index()));
+        dims[D_SKILL] = (!skills.is_empty()).then(|| {
+            let mut all = Bits::full(self.len());
+            skills.iter().for_each(|s| all.and_with(&self.values[D_SKILL][*s]));
+            all
+        });
+        dims[D_SALARY] =
+            (f.salary_min.is_some() || f.salary_only).then(|| self.salary_set(f.salary_min, f.salary_only));
+        dims[D_POSTED] = f
+            .posted_within_days
+            .map(|days| Bits::prefix(self.len(), self.posted_until(now_ts - i64::from(days) * 86_400)));
+        dims
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn counts(
+        &self,
+        f: &JobFilter,
+        place: Option<&Place>,
+        c2: &[f64],
+        dims: &DimSets,
+        result: &Bits,
+        others: &[Bits],
+        now_ts: i64,
+    ) -> Counts {
+        // Skills combine with AND, so a skill counts within the results; other values within the
+        // listings every other filter lets through.
+        let values = (0..DIMS)
+            .map(|d| {
+                let within = if d == D_SKILL { result } else { &others[d] };
+                self.values[d].iter().map(|set| set.count_and(within)).collect()
+            })
+            .collect();
+        let mut c = Counts { values, ..Default::default() };
+        if let Some(p) = place {
+            for i in others[D_PLACE].ones() {
+                for (k, count) in c.radius.iter_mut().enumerate() {
+                    *count += u64::from(p.contains(self.meta[i].city, c2[i], k));
+                }
+            }
+        }
+        for (k, days) in POSTED_WITHIN.iter().enumerate() {
+            c.posted[k] = others[D_POSTED].count_below(self.posted_until(now_ts - i64::from(*days) * 86_400));
+        }
+        let unpaid = if f.salary_only { 0 } else { self.unpaid.count_and(&others[D_SALARY]) };
+        for (k, step) in self.salary_steps.iter().enumerate() {
+            c.salary[k] = step.count_and(&others[D_SALARY]) + unpaid;
+        }
+        c.salary_only = self.salary_set(f.salary_min, true).count_and(&others[D_SALARY]);
+        for (d, set) in dims.iter().enumerate() {
+            if let Some(set) = set {
+                c.dropped[d] = others[d].count_and_not(set);
+            }
+        }
+        c
+    }
+
+    /// The first `end` results in the order of `sort`, as positions.
+    fn ranked(
+        &self,
+        result: &Bits,
+        sort: Sort,
+        unpaid_last: bool,
+        scores: Option<&[f32]>,
+        c2: &[f64],
+        end: usize,
+    ) -> Vec<usize> {
+        if sort == Sort::Newest {
+            if !unpaid_last {
+                return result.ones().take(end).collect();
+            }
+            let (mut paid, mut unpaid) = (result.clone(), result.clone());
+            paid.and_with(&self.paid);
+            unpaid.and_with(&self.unpaid);
+            return paid.ones().chain(unpaid.ones()).take(end).collect();
+        }
+        let key = |i: usize| -> f64 {
+            match sort {
+                Sort::Relevance => -f64::from(scores.map_or(0.0, |s| s[i])),
+                Sort::Salary => -self.meta[i].monthly_max.unwrap_or(0.0),
+                Sort::Distance => c2[i],
+                Sort::Newest => 0.0,
+            }
+        };
+        // (unpaid and placed last, key ascending, position: newest first among equals)
+        let mut hits: Vec<(bool, f64, usize)> =
+            result.ones().map(|i| (unpaid_last && self.meta[i].monthly_max.is_none(), key(i), i)).collect();
+        let cmp = |a: &(bool, f64, usize), b: &(bool, f64, usize)| {
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        if end < hits.len() {
+            hits.select_nth_unstable_by(end, cmp);
+            hits.truncate(end);
+        }
+        hits.sort_unstable_by(cmp);
+        hits.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    fn facets(&self, c: &Counts, with_place: bool) -> Facets {
+        fn put<T: Copy>(facets: &mut Facets, param: &str, all: &[T], name: impl Fn(T) -> &'static str, counts: &[u64]) {
+            let entry = facets.entry(param.into()).or_default();
+            for (v, n) in all.iter().zip(counts) {
+                entry.insert(name(*v).into(), *n);
+            }
+        }
+        let mut facets = Facets::new();
+        let v = &c.values;
+        put(&mut facets, "working_time", WorkingTime::ALL, WorkingTime::as_str, &v[D_WORKING_TIME]);
+        put(&mut facets, "offer", Offer::ALL, Offer::as_str, &v[D_OFFER]);
+        put(&mut facets, "remote", Remote::ALL, Remote::as_str, &v[D_REMOTE]);
+        put(&mut facets, "contract", Contract::ALL, Contract::as_str, &v[D_CONTRACT]);
+        put(&mut facets, "experience", Experience::ALL, Experience::as_str, &v[D_EXPERIENCE]);
+        put(&mut facets, "employer_type", EmployerType::ALL, EmployerType::as_str, &v[D_EMPLOYER_TYPE]);
+        let named = |choices: &[Choice], counts: &[u64]| -> BTreeMap<String, u64> {
+            choices.iter().zip(counts).map(|(ch, n)| (ch.slug.clone(), *n)).collect()
+        };
+        facets.insert("profession".into(), named(&self.professions, &v[D_PROFESSION]));
+        facets.insert("skill".into(), named(&self.skills, &v[D_SKILL]));
+        let numbered = |values: &[u32], counts: &[u64]| -> BTreeMap<String, u64> {
+            values.iter().zip(counts).map(|(v, n)| (v.to_string(), *n)).collect()
+        };
+        facets.insert("posted_within_days".into(), numbered(POSTED_WITHIN, &c.posted));
+        facets.insert("salary_min".into(), numbered(SALARY_STEPS, &c.salary));
+        facets.insert("salary_only".into(), BTreeMap::from([("true".to_owned(), c.salary_only)]));
+        if with_place {
+            facets.insert("radius_km".into(), numbered(RADII, &c.radius));
+        }
+        facets
+    }
+
+    /// For a search without results: what dropping each active filter would give.
+    fn relaxations(&self, f: &JobFilter, c: &Counts, now: DateTime<Utc>) -> Vec<Relaxation> {
+        let mut out = Vec::new();
+        for (dim, param) in DIM_PARAMS.iter().enumerate() {
+            let mut relaxed = f.with_page(1);
+            let active = match dim {
+                D_PLACE => !std::mem::take(&mut relaxed.place).is_empty(),
+                D_PROFESSION => !std::mem::take(&mut relaxed.profession).is_empty(),
+                D_WORKING_TIME => !std::mem::take(&mut relaxed.working_time).is_empty(),
+                D_OFFER => !std::mem::take(&mut relaxed.offer).is_empty(),
+                D_REMOTE => !std::mem::take(&mut relaxed.remote).is_empty(),
+                D_CONTRACT => !std::mem::take(&mut relaxed.contract).is_empty(),
+                D_EXPERIENCE => !std::mem::take(&mut relaxed.experience).is_empty(),
+                D_EMPLOYER_TYPE => !std::mem::take(&mut relaxed.employer_type).is_empty(),
+                D_SKILL => !std::mem::take(&mut relaxed.skill).is_empty(),
+                D_SALARY => relaxed.salary_min.take().is_some() | std::mem::take(&mut relaxed.salary_only),
+                _ => relaxed.posted_within_days.take().is_some(),
+            };
+            if dim == D_PLACE {
+                relaxed.radius_km = None;
+            }
+            if active && c.dropped[dim] > 0 {
+                out.push(Relaxation { param: (*param).into(), count: c.dropped[dim], href: relaxed.href() });
+            }
+        }
+        if !f.q.is_empty() {
+            let without_text = JobFilter { q: String::new(), ..f.with_page(1) };
+            let count = self.search(&without_text, now).total;
+            if count > 0 {
+                out.push(Relaxation { param: "q".into(), count, href: without_text.href() });
+            }
+        }
+        out.sort_by_key(|r| std::cmp::Reverse(r.count));
+        out
+    }
+}
+
+/// The results (`base` within every active dimension) and, per dimension, the listings that pass
+/// every *other* dimension (for an unused dimension: the results).
+fn intersections(base: &Bits, dims: &DimSets) -> (Bits, Vec<Bits>) {
+    let within_all_but = |skip: Option<usize>| {
+        let mut set = base.clone();
+        dims.iter().enumerate().filter(|(d, _)| Some(*d) != skip).flat_map(|(_, s)| s).for_each(|s| set.and_with(s));
+        set
+    };
+    let result = within_all_but(None);
+    let others = dims
+        .iter()
+        .enumerate()
+        .map(|(d, s)| if s.is_some() { within_all_but(Some(d)) } else { result.clone() })
+        .collect();
+    (result, others)
+}
