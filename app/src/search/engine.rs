@@ -51,7 +51,6 @@ struct Meta {
     city: usize,
     /// The listing's skill ids: `Index::skill_of[start..end]`.
     skills: (u32, u32),
-    monthly_max: Option<f64>,
     posted: i64,
     /// One bit per `WorkingTime`.
     working_time: u8,
@@ -70,12 +69,16 @@ pub struct Index {
     demo_until: Option<DateTime<Utc>>,
     by_id: HashMap<i64, usize>,
     meta: Vec<Meta>,
-    /// Per listing: when it expires, and its place as a unit vector (see `geo`). Dense for the scans.
+    /// Per listing: when it expires, its place as a unit vector (see `geo`) and the monthly maximum
+    /// of its salary. Dense for the scans.
     valid: Vec<i64>,
     at: Vec<[f64; 3]>,
+    monthly_max: Vec<Option<f64>>,
     /// Per categorical dimension (`D_PROFESSION`, `D_WORKING_TIME`, …, `D_SKILL`), per value: the
     /// listings with that value. Empty for the other dimensions.
     values: Vec<Vec<Bits>>,
+    /// Per city (as in `cities`): the listings there.
+    in_city: Vec<Bits>,
     /// Listings with and without a salary, and those whose monthly maximum reaches each `SALARY_STEPS`.
     paid: Bits,
     unpaid: Bits,
@@ -255,7 +258,6 @@ impl Index {
                 profession: profession_ids.get(doc.profession.as_str()).copied().unwrap_or(usize::MAX),
                 city: city_ids.get(doc.city_slug.as_str()).copied().unwrap_or(usize::MAX),
                 skills: (start, skill_of.len() as u32),
-                monthly_max: job.salary.as_ref().map(monthly_max),
                 posted: job.posted_at.timestamp(),
                 working_time: job.working_time.iter().fold(0, |bits, w| bits | 1 << w.index()),
                 offer: job.offer,
@@ -285,11 +287,14 @@ impl Index {
         for (i, m) in meta.iter().enumerate() {
             m.values(&skill_of, |d, v| values[d][v].insert(i));
         }
-        let paid = Bits::from_fn(n, |i| meta[i].monthly_max.is_some());
-        let unpaid = Bits::from_fn(n, |i| meta[i].monthly_max.is_none());
+        let mut in_city = vec![Bits::empty(n); cities.len()];
+        meta.iter().enumerate().filter(|(_, m)| m.city != usize::MAX).for_each(|(i, m)| in_city[m.city].insert(i));
+        let monthly_max: Vec<Option<f64>> = docs.iter().map(|d| d.summary.salary.as_ref().map(monthly_max)).collect();
+        let paid = Bits::from_fn(n, |i| monthly_max[i].is_some());
+        let unpaid = Bits::from_fn(n, |i| monthly_max[i].is_none());
         let salary_steps = SALARY_STEPS
             .iter()
-            .map(|step| Bits::from_fn(n, |i| meta[i].monthly_max.is_some_and(|m| m >= f64::from(*step))))
+            .map(|step| Bits::from_fn(n, |i| monthly_max[i].is_some_and(|m| m >= f64::from(*step))))
             .collect();
         Index {
             docs,
@@ -298,7 +303,9 @@ impl Index {
             meta,
             valid,
             at,
+            monthly_max,
             values,
+            in_city,
             paid,
             unpaid,
             salary_steps,
@@ -355,18 +362,20 @@ impl Index {
             })
     }
 
-    /// Listings matching every query term (prefix match for terms of 4+ characters), in id order,
-    /// and a relevance score per listing; `None` without query terms. Dense arrays, no hashing.
-    fn text_matches(&self, q: &str) -> Option<(Vec<u32>, Vec<f32>)> {
+    /// Listings matching every query term (prefix match for terms of 4+ characters) and a relevance
+    /// score per listing; `None` without query terms. Dense arrays, no hashing.
+    fn text_matches(&self, q: &str) -> Option<(Bits, Vec<f32>)> {
         let mut query_terms = terms(q);
         query_terms.sort();
         query_terms.dedup();
+        // `MAX_Q_LEN` keeps queries far below this; the count of matched terms is a `u8`.
+        query_terms.truncate(usize::from(u8::MAX));
         if query_terms.is_empty() {
             return None;
         }
         let n = self.docs.len();
         let mut score = vec![0f32; n];
-        let mut matched = vec![0usize; n];
+        let mut matched = vec![0u8; n];
         let mut best = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for (k, term) in query_terms.iter().enumerate() {
@@ -379,7 +388,7 @@ impl Index {
                 for &(doc, w) in posts {
                     // Only listings that matched every earlier term can still match all.
                     let d = doc as usize;
-                    if matched[d] != k {
+                    if usize::from(matched[d]) != k {
                         continue;
                     }
                     if best[d] == 0.0 {
@@ -394,8 +403,10 @@ impl Index {
                 matched[d] += 1;
             }
         }
-        touched.sort_unstable();
-        Some((touched, score))
+        // After the last term, the listings touched are those that matched every term.
+        let mut all = Bits::empty(n);
+        touched.iter().for_each(|d| all.insert(*d as usize));
+        Some((all, score))
     }
 
     fn skills_of(&self, m: &Meta) -> &[u32] {

@@ -6,6 +6,19 @@ use super::*;
 /// Per dimension, the listings its filter lets through (`None`: the filter is not used).
 type DimSets = [Option<Bits>; DIMS];
 
+/// A filter as the index understands it, with what every step of one search shares.
+struct Query<'a> {
+    f: &'a JobFilter,
+    place: Option<Place>,
+    profession: Option<usize>,
+    skills: Vec<usize>,
+    /// Squared chords to the place (they order like distances) for every listing; empty without one.
+    c2: Vec<f64>,
+    /// Listings with a salary reaching the filter's minimum (any salary without one).
+    paid_min: Bits,
+    now_ts: i64,
+}
+
 /// Counts for the facets and for "drop this filter" hints.
 #[derive(Default)]
 struct Counts {
@@ -22,21 +35,19 @@ struct Counts {
 impl Index {
     pub fn search(&self, f: &JobFilter, now: DateTime<Utc>) -> SearchResponse {
         let Resolved { place, profession, skills, issues } = self.resolve(f);
-        let n = self.len();
         let now_ts = now.timestamp();
         let text = self.text_matches(&f.q);
-        let mut base = Bits::from_fn(n, |i| self.valid[i] > now_ts);
-        if let Some((ids, _)) = &text {
-            let mut matched = Bits::empty(n);
-            ids.iter().for_each(|i| matched.insert(*i as usize));
-            base.and_with(&matched);
+        let mut base = Bits::from_fn(self.len(), |i| self.valid[i] > now_ts);
+        if let Some((matched, _)) = &text {
+            base.and_with(matched);
         }
-        // Squared chords to the place (they order like distances), for every listing.
-        let c2: Vec<f64> =
-            place.as_ref().map(|p| self.at.iter().map(|a| chord2(p.at, *a)).collect()).unwrap_or_default();
-        let dims = self.dim_sets(f, place.as_ref(), profession, &skills, &c2, now_ts);
+        let c2 = place.as_ref().map(|p| self.at.iter().map(|a| chord2(p.at, *a)).collect()).unwrap_or_default();
+        let paid_min = f.salary_min.map_or_else(|| self.paid.clone(), |min| self.paid_at_least(min));
+        let q = Query { f, place, profession, skills, c2, paid_min, now_ts };
+        let dims = self.dim_sets(&q);
         let (result, others) = intersections(&base, &dims);
-        let c = self.counts(f, place.as_ref(), &c2, &dims, &result, &others, now_ts);
+        let c = self.counts(&q, &dims, &result, &others);
+        let Query { place, c2, .. } = q;
 
         let total = result.count();
         let per_page = f.per_page.clamp(1, crate::jobs::model::MAX_PER_PAGE);
@@ -78,21 +89,20 @@ impl Index {
         })
     }
 
+    /// The listings within the `k`-th radius of `RADII` around the place (`Place::contains` as a set).
+    fn within(&self, p: &Place, c2: &[f64], k: usize) -> Bits {
+        match (RADII[k], p.city) {
+            (0, Some(city)) => self.in_city[city].clone(),
+            _ => Bits::from_fn(self.len(), |i| c2[i] <= p.limits[k]),
+        }
+    }
+
     /// Listings whose stated monthly maximum reaches `min` (precomputed for the offered steps).
     fn paid_at_least(&self, min: u32) -> Bits {
         match SALARY_STEPS.iter().position(|step| *step == min) {
             Some(k) => self.salary_steps[k].clone(),
-            None => Bits::from_fn(self.len(), |i| self.meta[i].monthly_max.is_some_and(|m| m >= f64::from(min))),
+            None => Bits::from_fn(self.len(), |i| self.monthly_max[i].is_some_and(|m| m >= f64::from(min))),
         }
-    }
-
-    /// Listings meeting the salary filter for minimum `min`: with `only`, ads without a salary fail.
-    fn salary_set(&self, min: Option<u32>, only: bool) -> Bits {
-        let mut set = min.map_or_else(|| self.paid.clone(), |min| self.paid_at_least(min));
-        if !only {
-            set.or_with(&self.unpaid);
-        }
-        set
     }
 
     /// The first position posted before `since` (listings are ordered newest first).
@@ -100,48 +110,37 @@ impl Index {
         self.meta.partition_point(|m| m.posted >= since)
     }
 
-    fn dim_sets(
-        &self,
-        f: &JobFilter,
-        place: Option<&Place>,
-        profession: Option<usize>,
-        skills: &[usize],
-        c2: &[f64],
-        now_ts: i64,
-    ) -> DimSets {
+    fn dim_sets(&self, q: &Query) -> DimSets {
+        let f = q.f;
         let mut dims: DimSets = Default::default();
-        dims[D_PLACE] = place.map(|p| Bits::from_fn(self.len(), |i| p.contains(self.meta[i].city, c2[i], p.radius)));
-        dims[D_PROFESSION] = self.any_of(D_PROFESSION, profession);
+        dims[D_PLACE] = q.place.as_ref().map(|p| self.within(p, &q.c2, p.radius));
+        dims[D_PROFESSION] = self.any_of(D_PROFESSION, q.profession);
         dims[D_WORKING_TIME] = self.any_of(D_WORKING_TIME, f.working_time.iter().map(|v| v.index()));
         dims[D_OFFER] = self.any_of(D_OFFER, f.offer.iter().map(|v| v.index()));
         dims[D_REMOTE] = self.any_of(D_REMOTE, f.remote.iter().map(|v| v.index()));
         dims[D_CONTRACT] = self.any_of(D_CONTRACT, f.contract.iter().map(|v| v.index()));
         dims[D_EXPERIENCE] = self.any_of(D_EXPERIENCE, f.experience.iter().map(|v| v.index()));
         dims[D_EMPLOYER_TYPE] = self.any_of(D_EMPLOYER_TYPE, f.employer_type.iter().map(|v| v.index()));
-        dims[D_SKILL] = (!skills.is_empty()).then(|| {
+        dims[D_SKILL] = (!q.skills.is_empty()).then(|| {
             let mut all = Bits::full(self.len());
-            skills.iter().for_each(|s| all.and_with(&self.values[D_SKILL][*s]));
+            q.skills.iter().for_each(|s| all.and_with(&self.values[D_SKILL][*s]));
             all
         });
-        dims[D_SALARY] =
-            (f.salary_min.is_some() || f.salary_only).then(|| self.salary_set(f.salary_min, f.salary_only));
+        // Ads without a salary pass a minimum unless `salary_only` hides them.
+        dims[D_SALARY] = (f.salary_min.is_some() || f.salary_only).then(|| {
+            let mut set = q.paid_min.clone();
+            if !f.salary_only {
+                set.or_with(&self.unpaid);
+            }
+            set
+        });
         dims[D_POSTED] = f
             .posted_within_days
-            .map(|days| Bits::prefix(self.len(), self.posted_until(now_ts - i64::from(days) * 86_400)));
+            .map(|days| Bits::prefix(self.len(), self.posted_until(q.now_ts - i64::from(days) * 86_400)));
         dims
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn counts(
-        &self,
-        f: &JobFilter,
-        place: Option<&Place>,
-        c2: &[f64],
-        dims: &DimSets,
-        result: &Bits,
-        others: &[Bits],
-        now_ts: i64,
-    ) -> Counts {
+    fn counts(&self, q: &Query, dims: &DimSets, result: &Bits, others: &[Bits]) -> Counts {
         // Skills combine with AND, so a skill counts within the results; other values within the
         // listings every other filter lets through.
         let values = (0..DIMS)
@@ -151,21 +150,25 @@ impl Index {
             })
             .collect();
         let mut c = Counts { values, ..Default::default() };
-        if let Some(p) = place {
-            for i in others[D_PLACE].ones() {
-                for (k, count) in c.radius.iter_mut().enumerate() {
-                    *count += u64::from(p.contains(self.meta[i].city, c2[i], k));
-                }
+        if let Some(p) = &q.place {
+            // The limits grow with the radius: count each listing at the first radius it lies within.
+            let mut first = [0u64; RADII.len() + 1];
+            others[D_PLACE].ones().for_each(|i| first[p.limits.partition_point(|limit| *limit < q.c2[i])] += 1);
+            for (k, count) in c.radius.iter_mut().enumerate() {
+                *count = match (RADII[k], p.city) {
+                    (0, Some(city)) => self.in_city[city].count_and(&others[D_PLACE]),
+                    _ => first[..=k].iter().sum(),
+                };
             }
         }
         for (k, days) in POSTED_WITHIN.iter().enumerate() {
-            c.posted[k] = others[D_POSTED].count_below(self.posted_until(now_ts - i64::from(*days) * 86_400));
+            c.posted[k] = others[D_POSTED].count_below(self.posted_until(q.now_ts - i64::from(*days) * 86_400));
         }
-        let unpaid = if f.salary_only { 0 } else { self.unpaid.count_and(&others[D_SALARY]) };
+        let unpaid = if q.f.salary_only { 0 } else { self.unpaid.count_and(&others[D_SALARY]) };
         for (k, step) in self.salary_steps.iter().enumerate() {
             c.salary[k] = step.count_and(&others[D_SALARY]) + unpaid;
         }
-        c.salary_only = self.salary_set(f.salary_min, true).count_and(&others[D_SALARY]);
+        c.salary_only = q.paid_min.count_and(&others[D_SALARY]);
         for (d, set) in dims.iter().enumerate() {
             if let Some(set) = set {
                 c.dropped[d] = others[d].count_and_not(set);
@@ -196,23 +199,26 @@ impl Index {
         let key = |i: usize| -> f64 {
             match sort {
                 Sort::Relevance => -f64::from(scores.map_or(0.0, |s| s[i])),
-                Sort::Salary => -self.meta[i].monthly_max.unwrap_or(0.0),
+                Sort::Salary => -self.monthly_max[i].unwrap_or(0.0),
                 Sort::Distance => c2[i],
                 Sort::Newest => 0.0,
             }
         };
-        // (unpaid and placed last, key ascending, position: newest first among equals)
-        let mut hits: Vec<(bool, f64, usize)> =
-            result.ones().map(|i| (unpaid_last && self.meta[i].monthly_max.is_none(), key(i), i)).collect();
-        let cmp = |a: &(bool, f64, usize), b: &(bool, f64, usize)| {
-            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
+        // One integer per hit orders like (unpaid and placed last, key ascending, position: newest
+        // first among equals), so selecting and sorting compare integers only.
+        let mut hits: Vec<u128> = result
+            .ones()
+            .map(|i| {
+                let unpaid = unpaid_last && self.monthly_max[i].is_none();
+                u128::from(unpaid) << 96 | u128::from(ordered(key(i))) << 32 | i as u128
+            })
+            .collect();
         if end < hits.len() {
-            hits.select_nth_unstable_by(end, cmp);
+            hits.select_nth_unstable(end);
             hits.truncate(end);
         }
-        hits.sort_unstable_by(cmp);
-        hits.into_iter().map(|(_, _, i)| i).collect()
+        hits.sort_unstable();
+        hits.into_iter().map(|hit| hit as u32 as usize).collect()
     }
 
     fn facets(&self, c: &Counts, with_place: bool) -> Facets {
@@ -282,6 +288,12 @@ impl Index {
         out.sort_by_key(|r| std::cmp::Reverse(r.count));
         out
     }
+}
+
+/// `x` as an integer that orders like `f64::total_cmp`.
+fn ordered(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
 }
 
 /// The results (`base` within every active dimension) and, per dimension, the listings that pass
