@@ -115,6 +115,12 @@ impl Meta {
     }
 }
 
+/// A vector without the spare capacity left from growing it.
+fn compact<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -309,7 +315,7 @@ impl Index {
             paid,
             unpaid,
             salary_steps,
-            postings: stems.into_names().into_iter().zip(postings).collect(),
+            postings: stems.into_names().into_iter().zip(postings.into_iter().map(compact)).collect(),
             skill_of,
             skills,
             skill_ids,

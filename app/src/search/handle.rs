@@ -20,9 +20,22 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     let started = Instant::now();
     let (docs, cities, professions) =
         (repo::load_docs(db).await?, repo::cities(db).await?, repo::professions(db).await?);
+    let load_ms = started.elapsed().as_millis() as u64;
     let index = Index::build(docs, cities, professions, chrono::Utc::now());
-    tracing::info!(listings = index.len(), version, ms = started.elapsed().as_millis() as u64, "search index built");
+    release_free_memory();
+    let ms = started.elapsed().as_millis() as u64;
+    tracing::info!(listings = index.len(), version, load_ms, ms, "search index built");
     Ok((version, index))
+}
+
+/// Gives the memory freed after a build back to the system: the descriptions and database pages read
+/// while loading are gone, but glibc would keep the freed memory in its heap.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns unused heap pages to the kernel; it is safe at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 impl SearchHandle {
@@ -42,8 +55,10 @@ impl SearchHandle {
             return Ok(false);
         }
         let (version, index) = build(db).await?;
-        *self.index.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(index);
+        let previous = std::mem::replace(&mut *self.index.write().unwrap_or_else(|p| p.into_inner()), Arc::new(index));
         self.version.store(version, Ordering::Release);
+        drop(previous);
+        release_free_memory();
         Ok(true)
     }
 
