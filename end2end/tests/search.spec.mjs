@@ -68,6 +68,21 @@ test.describe("on a phone", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  test("the result count stays in view while scrolling through the results", async ({ page }) => {
+    await page.goto("/jobs");
+    const count = page.getByTestId("result-count");
+    const last = page.getByTestId("job-card").last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    const box = await count.boundingBox();
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(5);
+    await expect(count).toBeInViewport();
+    // It covers the cards scrolling beneath it (an opaque background), so they stay readable.
+    const background = await count.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe("rgba(0, 0, 0, 0)");
+  });
 });
 
 test.describe("on a phone, the results are where a changed search lands", () => {
