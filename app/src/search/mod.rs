@@ -1,6 +1,7 @@
-//! The search read model: every active listing in memory, with an inverted text index, so that any
-//! combination of filters, facet counts and sort orders is answered in one pass without touching the
-//! database. SurrealDB stays the system of record; `SearchHandle` reloads when the listings change.
+//! The search read model: every active listing in memory, with an inverted text index and a bitset per
+//! filter value, so that any combination of filters, facet counts and sort orders is answered by set
+//! operations without touching the database. SurrealDB stays the system of record; `SearchHandle`
+//! reloads when the listings change.
 mod bits;
 mod engine;
 mod geo;
