@@ -13,9 +13,8 @@ use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
 use crate::ui::{Layout, NotFound};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    // A fresh nonce per response for the inline hydration scripts, announced in the CSP header.
-    #[cfg(feature = "ssr")]
-    crate::server::provide_csp();
+    // leptos_axum gives each response a fresh nonce for the inline hydration scripts (feature
+    // `nonce`); the server's security layer announces it in the CSP header.
     #[cfg(feature = "ssr")]
     let build = crate::server::current_build().to_string();
     #[cfg(not(feature = "ssr"))]

@@ -29,7 +29,8 @@ pub fn harden<S: Clone + Send + Sync + 'static>(router: Router<S>, site: &SiteCo
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(middleware::from_fn(reject_cross_site))
-        // Pages set their own CSP with a per-response nonce; everything else gets the strict default.
+        // Pages admit their inline scripts by the nonce they carry; everything else gets the strict default.
+        .layer(middleware::from_fn(page_csp))
         .layer(header_layer(header::CONTENT_SECURITY_POLICY, default_csp))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()))
         .layer(header_layer(header::REFERRER_POLICY, "strict-origin-when-cross-origin".into()))
@@ -49,6 +50,38 @@ pub fn harden<S: Clone + Send + Sync + 'static>(router: Router<S>, site: &SiteCo
 fn header_layer(name: HeaderName, value: String) -> SetResponseHeaderLayer<HeaderValue> {
     let value = HeaderValue::from_str(&value).expect("static header values are valid");
     SetResponseHeaderLayer::if_not_present(name, value)
+}
+
+/// The nonce of a page's inline scripts: the first `nonce="…"` (the hydration scripts in `<head>`;
+/// listing HTML is sanitized and attribute values are escaped, so nothing earlier can fake one).
+fn page_nonce(html: &[u8]) -> Option<&str> {
+    let at = html.windows(8).position(|w| w == b" nonce=\"")? + 8;
+    let len = html[at..].iter().position(|b| *b == b'"')?;
+    let nonce = std::str::from_utf8(&html[at..at + len]).ok()?;
+    let valid = !nonce.is_empty() && nonce.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_+/=".contains(&b));
+    valid.then_some(nonce)
+}
+
+/// Gives an HTML page the CSP that admits the nonce in its body. Read from the page itself, the
+/// header always matches the page (Leptos's `ResponseOptions` lost the header now and then under
+/// concurrent requests, leaving a page whose hydration scripts the browser refused). Pages are
+/// rendered completely before they are sent (`SsrMode::Async`), so reading the body costs no streaming.
+async fn page_csp(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_html = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(html) = axum::body::to_bytes(body, usize::MAX).await else {
+        tracing::error!("reading a rendered page failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let policy = page_nonce(&html).map(|nonce| app::server::content_security_policy(Some(nonce)));
+    if let Some(value) = policy.and_then(|policy| HeaderValue::from_str(&policy).ok()) {
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    Response::from_parts(parts, Body::from(html))
 }
 
 /// Whether a request may change state: safe methods always; others only from this site
@@ -103,6 +136,16 @@ mod tests {
         assert!(!same_site(&post, &headers(&[("origin", "null"), ("host", "127.0.0.1:3000")])));
         assert!(same_site(&post, &headers(&[])), "no browser, no ambient cookies");
         assert!(same_site(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")])));
+    }
+
+    #[test]
+    fn the_page_nonce_is_the_first_script_nonce_and_well_formed() {
+        let page = br#"<head><script nonce="aB3-_x+/=">x</script></head><body><p nonce="other"></p>"#;
+        assert_eq!(page_nonce(page), Some("aB3-_x+/="));
+        assert_eq!(page_nonce(b"<script>no nonce</script>"), None);
+        assert_eq!(page_nonce(br#"<script nonce="">"#), None);
+        assert_eq!(page_nonce(br#"<script nonce="a'b; script-src *">"#), None, "nothing to widen the policy");
+        assert_eq!(page_nonce(br#"<script nonce="unterminated"#), None);
     }
 
     #[tokio::test]

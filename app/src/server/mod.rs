@@ -6,7 +6,7 @@ pub mod wal_tail;
 
 pub use db::{Db, DbConfig, DbError, bulk_load_url, connect, embedded_url, retrying, row, rows};
 pub use schema::{MIGRATIONS, apply_schema, schema_version};
-pub use site::{SiteConfig, build_id, content_security_policy, current_build, provide_csp, site};
+pub use site::{SiteConfig, build_id, content_security_policy, current_build, site};
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;

@@ -61,13 +61,3 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
-
-/// Provides a fresh nonce to this render and sets the page's CSP header to match.
-pub fn provide_csp() {
-    leptos::nonce::provide_nonce();
-    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(Some(&nonce)))
-    {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
-    }
-}
