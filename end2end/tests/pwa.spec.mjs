@@ -17,6 +17,22 @@ async function controlled(page) {
   }
 }
 
+/** Opens `path`, waits for the worker, and reloads: the page now runs as on any later visit. */
+async function openUnderWorker(page, path) {
+  await page.goto(path);
+  await hydrated(page);
+  await controlled(page);
+  await page.reload();
+  await hydrated(page);
+}
+
+/** The ids of the jobs the server has saved for this browser's session. */
+async function savedOnServer(page) {
+  return (await page.request.post("/api/saved_job_ids", {
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, data: "",
+  })).json();
+}
+
 test("the manifest is linked and complete, its icons have their sizes", async ({ page, request }) => {
   await page.goto("/");
   const href = await page.locator("link[rel=manifest]").getAttribute("href");
@@ -56,12 +72,8 @@ test("offline: the Merkliste and a saved job stay readable, other pages say they
   const title = await card.locator("h2 a").innerText();
   await card.getByTestId("favourite-toggle").click();
   await expect(page.locator("[data-testid=favourite-toggle][aria-busy=true]")).toHaveCount(0);
-  await page.goto("/merkliste");
-  await hydrated(page);
-  await controlled(page);
   // The worker stores the list when it is loaded under its control, and /pwa.js the saved jobs' pages.
-  await page.reload();
-  await hydrated(page);
+  await openUnderWorker(page, "/merkliste");
   const detail = await page.getByTestId("saved-item").first().locator("h2 a").getAttribute("href");
   await expect.poll(() => page.evaluate(async (path) => Boolean(await caches.match(path)), detail)).toBe(true);
 
@@ -78,11 +90,7 @@ test("offline: the Merkliste and a saved job stay readable, other pages say they
 });
 
 test("a job saved while offline reaches the server when the connection returns", async ({ page, context }) => {
-  await page.goto("/jobs");
-  await hydrated(page);
-  await controlled(page);
-  await page.reload();
-  await hydrated(page);
+  await openUnderWorker(page, "/jobs");
   const card = page.getByTestId("job-card").nth(4);
   const id = parseInt((await card.locator("h2 a").getAttribute("href")).split("/").pop(), 10);
   await context.setOffline(true);
@@ -92,18 +100,11 @@ test("a job saved while offline reaches the server when the connection returns",
   await context.setOffline(false);
   await expect(card.getByTestId("favourite-sync")).toHaveText("");
   await expect(card.getByTestId("favourite-toggle")).toHaveAttribute("aria-busy", "false");
-  const saved = await (await page.request.post("/api/saved_job_ids", {
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, data: "",
-  })).json();
-  expect(saved).toContain(id);
+  expect(await savedOnServer(page)).toContain(id);
 });
 
 test("a job saved offline survives a reload while offline and reaches the server once online", async ({ page, context }) => {
-  await page.goto("/jobs");
-  await hydrated(page);
-  await controlled(page);
-  await page.reload();
-  await hydrated(page);
+  await openUnderWorker(page, "/jobs");
   const card = () => page.getByTestId("job-card").nth(5);
   const id = parseInt((await card().locator("h2 a").getAttribute("href")).split("/").pop(), 10);
   await context.setOffline(true);
@@ -115,10 +116,7 @@ test("a job saved offline survives a reload while offline and reaches the server
   await expect(card().getByTestId("favourite-toggle")).toHaveAttribute("aria-pressed", "true");
   await context.setOffline(false);
   await expect(card().getByTestId("favourite-toggle")).toHaveAttribute("aria-busy", "false");
-  const saved = await (await page.request.post("/api/saved_job_ids", {
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, data: "",
-  })).json();
-  expect(saved).toContain(id);
+  expect(await savedOnServer(page)).toContain(id);
   await expect.poll(() => page.evaluate(() => localStorage.getItem("rj_pending_favourites"))).toBeNull();
 });
 
@@ -127,11 +125,7 @@ test("a note written offline survives a reload while offline and is saved once o
   await hydrated(page);
   await page.getByTestId("job-card").nth(6).getByTestId("favourite-toggle").click();
   await expect(page.locator("[data-testid=favourite-toggle][aria-busy=true]")).toHaveCount(0);
-  await page.goto("/merkliste");
-  await hydrated(page);
-  await controlled(page);
-  await page.reload();
-  await hydrated(page);
+  await openUnderWorker(page, "/merkliste");
   const note = page.getByTestId("saved-item").first().locator("textarea");
   const text = `Offline notiert ${Date.now()}`;
   await context.setOffline(true);
@@ -150,11 +144,7 @@ test("a note written offline survives a reload while offline and is saved once o
 });
 
 test("a new deployment's worker is offered, takes over on request and removes the old cache", async ({ page }) => {
-  await page.goto("/");
-  await hydrated(page);
-  await controlled(page);
-  await page.reload(); // now /pwa.js starts under a controlling worker, as on any later visit
-  await hydrated(page);
+  await openUnderWorker(page, "/"); // now /pwa.js starts under a controlling worker
   const build = await page.locator("html").getAttribute("data-build");
   // What a new deployment looks like to the browser: the page names another build.
   await page.evaluate(() => navigator.serviceWorker.register("/sw.js?build=e2e-next", { scope: "/" }));
