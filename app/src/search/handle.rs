@@ -22,7 +22,6 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
         (repo::load_docs(db).await?, repo::cities(db).await?, repo::professions(db).await?);
     let load_ms = started.elapsed().as_millis() as u64;
     let index = Index::build(docs, cities, professions, chrono::Utc::now());
-    release_free_memory();
     let ms = started.elapsed().as_millis() as u64;
     tracing::info!(listings = index.len(), version, load_ms, ms, "search index built");
     Ok((version, index))
@@ -41,6 +40,7 @@ fn release_free_memory() {
 impl SearchHandle {
     pub async fn load(db: &Db) -> Result<Arc<Self>, DbError> {
         let (version, index) = build(db).await?;
+        release_free_memory();
         Ok(Arc::new(Self { index: RwLock::new(Arc::new(index)), version: AtomicI64::new(version) }))
     }
 
