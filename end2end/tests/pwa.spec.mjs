@@ -149,10 +149,19 @@ test("a new deployment's worker is offered, takes over on request and removes th
   // What a new deployment looks like to the browser: the page names another build.
   await page.evaluate(() => navigator.serviceWorker.register("/sw.js?build=e2e-next", { scope: "/" }));
   await expect(page.getByTestId("update-banner")).toBeVisible({ timeout: 30_000 });
+  // From now on pages name the new build, as the new server's pages would: without this, the
+  // reloaded page (still served by this test's old build) registers the old worker again.
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      return register.call(this, String(url).replace(/build=[^&]*/, "build=e2e-next"), options);
+    };
+  });
   const reloaded = page.waitForEvent("load");
   await page.getByRole("button", { name: "Neu laden" }).click();
   await reloaded;
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "")).toContain("build=e2e-next");
   await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(`rj-static-${build}`);
   expect(await page.evaluate(() => caches.keys())).toContain("rj-static-e2e-next");
+  await expect(page.getByTestId("update-banner")).toBeHidden();
 });
