@@ -29,8 +29,10 @@ tools:
 test-tools:
 	@scripts/ensure-tools.sh test
 
+# The brotli/gzip copies of the wasm, js and css are sent as they are (see server/src/assets.rs).
 build: tools
 	cargo leptos build --release
+	@node scripts/precompress.mjs $(SITE_ROOT)/pkg > /dev/null
 
 run: build
 	$(TARGET_DIR)/release/revierjobs serve --addr $(ADDR) --demo $(DEMO)
@@ -60,7 +62,7 @@ bench:
 # Figures, not assertions: the release wasm/js/css as shipped, compressed.
 size: tools
 	cargo leptos build --release --frontend-only
-	node scripts/size.mjs $(SITE_ROOT)/pkg
+	node scripts/precompress.mjs $(SITE_ROOT)/pkg
 
 # Figures with budgets: Lighthouse (npm lighthouse@12.2.3, Debian's chromium) on the release build.
 LH_ADDR ?= 127.0.0.1:3108

@@ -1,20 +1,23 @@
 // Revierjobs service worker. Registered by /pwa.js as /sw.js?build=<id of the deployed bundle>,
 // so every deployment installs a new worker with its own static cache.
-//   - static files (wasm, js, css, icons): cache-first from this build's cache, precached at install;
+//   - static files (this build's wasm, js, css under /v/<build>/, icons): cache-first from this
+//     build's cache, precached at install;
 //   - pages: network-first (4 s), stored when they answer 200, else the stored copy, else /offline;
 //   - never stored: anything but GET, /api/, downloads, error responses.
+// A page names its own build's files (/v/<build>/…), so it never runs another build's wasm; after
+// an update the stored pages are fetched again to name the new build.
 // Pages hold personal data (Merkliste, Konto): the page cache is emptied whenever someone signs
 // in or out or deletes an account on this device.
 const BUILD = new URL(self.location.href).searchParams.get("build") || "dev";
 const STATIC = `rj-static-${BUILD}`;
 const PAGES = "rj-pages";
+const ASSETS = `/v/${encodeURIComponent(BUILD)}/pkg`; // this build's own files (see app::asset_root)
 const SHELL = [
-  "/offline", "/pkg/revierjobs.js", "/pkg/revierjobs.wasm", "/pkg/revierjobs.css", "/pwa.js",
+  "/offline", `${ASSETS}/revierjobs.js`, `${ASSETS}/revierjobs.wasm`, `${ASSETS}/revierjobs.css`, "/pwa.js",
   "/manifest.webmanifest", "/favicon.svg", "/icons/icon-192.png",
 ];
 const ACCOUNT_CHANGES = ["/api/sign_in", "/api/sign_up", "/api/sign_out", "/api/sign_out_everywhere", "/api/delete_account"];
 const NETWORK_TIMEOUT_MS = 4000;
-let stale = false; // the server runs a newer build than this worker's cache
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(STATIC).then((cache) => cache.addAll(SHELL)));
@@ -26,8 +29,22 @@ self.addEventListener("activate", (event) => {
       if (key.startsWith("rj-static-") && key !== STATIC) await caches.delete(key);
     }
     await self.clients.claim();
-  })());
+  })().then(refreshStoredPages));
 });
+
+// Stored pages name the build they came with (its wasm under /v/<build>/), whose cache was just
+// removed: fetch them again so that they work offline with this build.
+async function refreshStoredPages() {
+  const cache = await caches.open(PAGES);
+  for (const request of await cache.keys()) {
+    try {
+      const response = await fetch(request.url, { credentials: "same-origin" });
+      if (response.status === 200) await cache.put(request, response);
+    } catch {
+      return; // offline again: the rest stay as they are
+    }
+  }
+}
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "SKIP_WAITING") self.skipWaiting();
@@ -44,8 +61,8 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/api/") || /\.(csv|ics|json)$/.test(url.pathname) || url.pathname === "/sw.js") return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
-  } else if (SHELL.includes(url.pathname) || url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/")) {
-    event.respondWith(stale ? networkThenCache(request) : cacheThenNetwork(request));
+  } else if (SHELL.includes(url.pathname) || url.pathname.startsWith("/v/") || url.pathname.startsWith("/icons/")) {
+    event.respondWith(cacheThenNetwork(request));
   }
 });
 
@@ -60,14 +77,6 @@ async function cacheThenNetwork(request) {
   return cached ?? fetch(request);
 }
 
-async function networkThenCache(request) {
-  try {
-    return await fetch(request);
-  } catch {
-    return (await caches.match(request, { ignoreSearch: true })) ?? Response.error();
-  }
-}
-
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("timeout")), ms);
@@ -78,11 +87,6 @@ function withTimeout(promise, ms) {
 async function page(request) {
   try {
     const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    const build = response.headers.get("x-revierjobs-build");
-    if (build && build !== BUILD && BUILD !== "dev") {
-      stale = true; // never pair a new page with this worker's old wasm
-      self.registration.update();
-    }
     const type = response.headers.get("content-type") ?? "";
     if (response.status === 200 && type.startsWith("text/html")) {
       const copy = response.clone();

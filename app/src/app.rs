@@ -1,6 +1,6 @@
 //! The HTML shell and the router.
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -12,6 +12,12 @@ use crate::salary::SalaryPage;
 use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
 use crate::ui::{Layout, NotFound};
 
+/// Where a build's own files (wasm, js, css) are served: `/v/<build>`, then the site's package
+/// directory. The path changes with every build, so browsers may keep what it holds for good.
+pub fn asset_root(build: &str) -> String {
+    format!("/v/{build}")
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // leptos_axum gives each response a fresh nonce for the inline hydration scripts (feature
     // `nonce`); the server's security layer announces it in the CSP header.
@@ -19,6 +25,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let build = crate::server::current_build().to_string();
     #[cfg(not(feature = "ssr"))]
     let build = String::new();
+    let assets = asset_root(&build);
+    let stylesheet = format!("{assets}/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang="de" data-build=build data-theme=crate::ui::theme::current().attribute()>
@@ -27,8 +35,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 // Service worker, install button, offline and update notices (plain JS, not in the wasm).
                 <script type="module" src="/pwa.js"></script>
+                <link rel="stylesheet" href=stylesheet/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options root=assets/>
                 <MetaTags/>
             </head>
             <body>
@@ -51,7 +60,6 @@ pub fn App() -> impl IntoView {
     // Every route renders fully before the first byte (SsrMode::Async): pages work without
     // JavaScript and can answer with their real status code (404, 410).
     view! {
-        <Stylesheet id="leptos" href="/pkg/revierjobs.css"/>
         <Title formatter=|title: String| format!("{title} – Revierjobs")/>
         <Meta property="og:site_name" content="Revierjobs"/>
         <Meta property="og:locale" content="de_DE"/>

@@ -15,4 +15,4 @@ pub mod server;
 pub mod site;
 pub mod ui;
 
-pub use app::{App, shell};
+pub use app::{App, asset_root, shell};

@@ -142,7 +142,10 @@ test.describe("without JavaScript", () => {
 });
 
 test("security headers on static files, pages and errors; no CSP violation on any page", async ({ page, request }) => {
-  for (const path of ["/pkg/revierjobs.css", "/favicon.svg", "/", "/gibt-es-nicht", "/api/v1/jobs"]) {
+  await page.goto("/");
+  const stylesheet = await page.locator("link[rel=stylesheet]").first().getAttribute("href");
+  expect(stylesheet).toMatch(/^\/v\/[0-9a-f]{12}\/pkg\/revierjobs\.css$/);
+  for (const path of [stylesheet, "/favicon.svg", "/", "/gibt-es-nicht", "/api/v1/jobs"]) {
     const r = await request.get(path);
     const h = r.headers();
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");

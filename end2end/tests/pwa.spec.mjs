@@ -143,9 +143,20 @@ test("a note written offline survives a reload while offline and is saved once o
   expect(html).toContain(text);
 });
 
-test("a new deployment's worker is offered, takes over on request and removes the old cache", async ({ page }) => {
-  await openUnderWorker(page, "/"); // now /pwa.js starts under a controlling worker
+test("a new deployment's worker is offered, takes over on request and removes the old cache", async ({ page, context }) => {
+  const storedAt = (path) => page.evaluate(async (p) => {
+    const stored = await (await caches.open("rj-pages")).match(p);
+    return stored ? Date.parse(stored.headers.get("date")) : 0;
+  }, path);
+  await openUnderWorker(page, "/gehalt"); // stored for offline use
+  const gehaltStored = await storedAt("/gehalt");
+  expect(gehaltStored).toBeGreaterThan(0);
+  await page.goto("/"); // now /pwa.js starts under a controlling worker
+  await hydrated(page);
   const build = await page.locator("html").getAttribute("data-build");
+  // The new deployment's files, as its server would serve them (this one has only its own build's).
+  await context.route(/\/v\/e2e-next\/pkg\//, async (route) =>
+    route.fulfill({ response: await route.fetch({ url: route.request().url().replace("/v/e2e-next/", `/v/${build}/`) }) }));
   // What a new deployment looks like to the browser: the page names another build.
   await page.evaluate(() => navigator.serviceWorker.register("/sw.js?build=e2e-next", { scope: "/" }));
   await expect(page.getByTestId("update-banner")).toBeVisible({ timeout: 30_000 });
@@ -164,4 +175,6 @@ test("a new deployment's worker is offered, takes over on request and removes th
   await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain(`rj-static-${build}`);
   expect(await page.evaluate(() => caches.keys())).toContain("rj-static-e2e-next");
   await expect(page.getByTestId("update-banner")).toBeHidden();
+  // Stored pages are fetched again, so they open offline with the new build's files.
+  await expect.poll(() => storedAt("/gehalt")).toBeGreaterThan(gehaltStored);
 });

@@ -1,5 +1,6 @@
 //! The `revierjobs` server: configuration, startup, router, seeding, demo data.
 pub mod api;
+pub mod assets;
 pub mod config;
 pub mod demo;
 pub mod exports;

@@ -1,7 +1,7 @@
 //! Database preparation, the router (a library function so tests can drive it), serving.
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
@@ -62,6 +62,7 @@ pub fn build_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let site = state.site.clone();
     let build = HeaderValue::from_str(&state.build).unwrap_or(HeaderValue::from_static("dev"));
+    let assets = crate::assets::router(&options.site_root, &options.site_pkg_dir, &state.build);
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -74,12 +75,19 @@ pub fn build_router(state: AppState) -> Router {
         .route("/konto/daten.json", get(crate::exports::account_data))
         .route("/robots.txt", get(crate::seo::robots))
         .route("/sitemap.xml", get(crate::seo::sitemap))
+        .merge(assets)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
     // Brotli's default quality (11) costs seconds per megabyte; 5 keeps most of the gain at a
     // fraction of the CPU for responses compressed on the fly.
     let compression = CompressionLayer::new().quality(CompressionLevel::Precise(5));
     let router = router.layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-revierjobs-build"), build));
+    // Whatever sets no policy of its own (pages, API answers, files without the build in their
+    // path) is revalidated on every use and kept out of shared caches.
+    let router = router.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    ));
     crate::security::harden(router, &site).layer(compression).layer(TraceLayer::new_for_http()).with_state(state)
 }
 

@@ -436,3 +436,49 @@ async fn pages_name_their_build_and_the_offline_page_exists() {
     assert!(body.contains(&format!("data-build=\"{build}\"")), "the page and the header agree");
     assert!(body.contains("<script type=\"module\" src=\"/pwa.js\"></script>"));
 }
+
+/// A built site in a temporary directory: a stylesheet and its brotli copy.
+fn built_site(css: &str) -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).unwrap();
+    std::fs::write(pkg.join("revierjobs.css"), css).unwrap();
+    std::fs::write(pkg.join("revierjobs.css.br"), b"brotli copy").unwrap();
+    site
+}
+
+#[tokio::test]
+async fn the_builds_files_live_under_its_id_cached_for_a_year_and_sent_precompressed() {
+    let db = fresh_db().await;
+    let site = built_site("body{color:black}");
+    let root = site.path().to_str().unwrap();
+    let options = leptos::config::LeptosOptions::builder().output_name("revierjobs").site_root(root).build();
+    let build = app::server::build_id(root, "pkg");
+    let router = server::build_router(server::app_state(options, db, None).await.unwrap());
+    let send = |path: &str| {
+        let request = Request::get(path).header("accept-encoding", "br").body(Body::empty()).unwrap();
+        router.clone().oneshot(request)
+    };
+
+    let page = router.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(page.headers()["cache-control"], "private, no-cache", "pages are revalidated");
+    let html = String::from_utf8(page.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let css = format!("/v/{build}/pkg/revierjobs.css");
+    assert!(html.contains(&format!("href=\"{css}\"")), "the page names this build's stylesheet");
+    assert!(html.contains(&format!("/v/{build}/pkg/revierjobs.js")), "and its script");
+
+    let file = send(&css).await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(file.headers()["content-encoding"], "br");
+    assert_eq!(&file.into_body().collect().await.unwrap().to_bytes()[..], b"brotli copy");
+
+    let other_build = send("/v/0123456789ab/pkg/revierjobs.css").await.unwrap();
+    assert_eq!(other_build.status(), StatusCode::NOT_FOUND, "another build's files are not this build's");
+    assert_ne!(other_build.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let missing = send(&format!("/v/{build}/pkg/nothing.js")).await.unwrap();
+    assert_eq!(
+        (missing.status(), &missing.headers()["cache-control"]),
+        (StatusCode::NOT_FOUND, &"no-store".parse().unwrap())
+    );
+}

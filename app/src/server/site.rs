@@ -6,12 +6,17 @@ use std::sync::Arc;
 use super::AppState;
 
 /// The build id of the site under `site_root/pkg_dir`: the first 12 hex digits of a SHA-256
-/// over its file names and contents, or `dev` when there is no built site (tests).
+/// over its file names and contents (not the `.br`/`.gz` copies made of them), or `dev` when
+/// there is no built site (tests).
 pub fn build_id(site_root: &str, pkg_dir: &str) -> String {
     use sha2::{Digest, Sha256};
     let dir = std::path::Path::new(site_root).join(pkg_dir);
     let Ok(entries) = std::fs::read_dir(&dir) else { return "dev".into() };
-    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz")))
+        .collect();
     if files.is_empty() {
         return "dev".into();
     }
@@ -60,4 +65,25 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
          connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_id_follows_the_files_not_their_compressed_copies() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().to_str().unwrap();
+        assert_eq!(build_id(root, "pkg"), "dev");
+        let pkg = site.path().join("pkg");
+        std::fs::create_dir(&pkg).unwrap();
+        std::fs::write(pkg.join("app.js"), "one").unwrap();
+        let first = build_id(root, "pkg");
+        assert_eq!(first.len(), 12);
+        std::fs::write(pkg.join("app.js.br"), "copy").unwrap();
+        assert_eq!(build_id(root, "pkg"), first);
+        std::fs::write(pkg.join("app.js"), "two").unwrap();
+        assert_ne!(build_id(root, "pkg"), first);
+    }
 }
