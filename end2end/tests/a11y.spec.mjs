@@ -42,3 +42,20 @@ test("the check itself finds a planted violation", async ({ page }) => {
   await page.evaluate(() => document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="/icons/icon-192.png">'));
   expect((await violations(page)).join("\n")).toContain("image-alt");
 });
+
+// Server-rendered layout, so no hydration is needed: every page at the narrowest and widest phone
+// width, the job list with a hundred cards (long German titles) among them.
+for (const width of [320, 430]) {
+  test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/jobs");
+    const detail = await page.getByTestId("job-card").first().locator("h2 a").getAttribute("href");
+    const wide = [];
+    for (const path of [...PAGES, "/jobs?per_page=100", "/jobs?per_page=100&place=bochum&radius_km=50", detail]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) wide.push(`${path}: ${overflow} px too wide`);
+    }
+    expect(wide).toEqual([]);
+  });
+}
