@@ -37,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script type="module" src="/pwa.js"></script>
                 <link rel="stylesheet" href=stylesheet/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options root=assets/>
+                <Hydration pkg=format!("{assets}/{}/{}", options.site_pkg_dir, options.output_name)/>
                 <MetaTags/>
             </head>
             <body>
@@ -45,6 +45,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Loads the wasm (`{pkg}.js`, `{pkg}.wasm`) and hydrates the page once the browser is idle, at the
+/// latest after 2 s. Leptos's `HydrationScripts` (with `defer`) does the same but also adds preload
+/// hints, which start the 460 KB wasm download beside the page's own CSS and delay its first paint on
+/// a slow connection. Until hydration, links and forms work as plain HTML.
+#[component]
+fn Hydration(pkg: String) -> impl IntoView {
+    let script = format!(
+        r#"const hydrate = () => import("{pkg}.js").then((m) => m.default({{ module_or_path: "{pkg}.wasm" }}).then(() => m.hydrate()));
+if ("requestIdleCallback" in window) requestIdleCallback(hydrate, {{ timeout: 2000 }}); else setTimeout(hydrate);"#
+    );
+    view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
 
 #[component]
