@@ -10,7 +10,7 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability test-remote lighthouse fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e bench size durability test-remote lighthouse screenshots fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench  print speed and memory figures for 100,000 listings"
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
 	@echo "make lighthouse  Lighthouse 12 scores of five pages against the release build (mobile)"
+	@echo "make screenshots  retake the install dialog's screenshots (public/screenshots)"
 	@echo "make durability  kill -9 the server 500 times during writes; no acknowledged save may be lost"
 	@echo "make test-remote  two app servers on one SurrealDB server over ws:// (builds tools/surreal first)"
 	@echo "make fmt    format the code"
@@ -70,6 +71,13 @@ lighthouse: build
 	@$(TARGET_DIR)/release/revierjobs serve --db mem:// --demo 1500 --addr $(LH_ADDR) > /dev/null 2>&1 & pid=$$!; \
 	  for i in $$(seq 1 120); do curl -sf http://$(LH_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
 	  node scripts/lighthouse.mjs http://$(LH_ADDR); status=$$?; kill $$pid; exit $$status
+
+# The install dialog's screenshots (public/screenshots, listed in the manifest) from the release build.
+SHOT_ADDR ?= 127.0.0.1:3109
+screenshots: build
+	@$(TARGET_DIR)/release/revierjobs serve --db mem:// --demo 1500 --addr $(SHOT_ADDR) > /dev/null 2>&1 & pid=$$!; \
+	  for i in $$(seq 1 120); do curl -sf http://$(SHOT_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
+	  node end2end/screenshots.mjs http://$(SHOT_ADDR) public/screenshots; status=$$?; kill $$pid; exit $$status
 
 # The kill -9 test of the unit suite (50 cycles), run longer.
 durability:

@@ -33,7 +33,7 @@ async function savedOnServer(page) {
   })).json();
 }
 
-test("the manifest is linked and complete, its icons have their sizes", async ({ page, request }) => {
+test("the manifest is linked and complete, its icons and screenshots have their sizes", async ({ page, request }) => {
   await page.goto("/");
   const href = await page.locator("link[rel=manifest]").getAttribute("href");
   const manifest = await (await request.get(href)).json();
@@ -50,6 +50,13 @@ test("the manifest is linked and complete, its icons have their sizes", async ({
     sizes.push(`${icon.sizes} ${icon.purpose}`);
   }
   expect(sizes).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]));
+  // Screenshots for the richer install dialog: at least one per form factor, each its stated size.
+  for (const shot of manifest.screenshots) {
+    const [w, h] = pngSize(await (await request.get(shot.src)).body());
+    expect(`${w}x${h}`, shot.src).toBe(shot.sizes);
+    expect(shot.label).toContain("Demo");
+  }
+  expect(manifest.screenshots.map((s) => s.form_factor)).toEqual(expect.arrayContaining(["narrow", "wide"]));
 });
 
 test("the service worker controls the page after a reload", async ({ page }) => {
