@@ -185,8 +185,13 @@ async fn ssr_under_load(db: app::server::Db) {
     const CONNECTIONS: usize = 64;
     let seconds: u64 = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
     let state = server::app_state(server::test_options(), db, None).await.expect("state");
+    // One server renders every request; the other keeps rendered pages (as `revierjobs serve` does).
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
+    let uncached = server::router_with_page_cache(state.clone(), 0);
+    tokio::spawn(async move { axum::serve(listener, uncached).await });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let cached_addr = listener.local_addr().expect("addr");
     tokio::spawn(async move { axum::serve(listener, server::build_router(state)).await });
 
     let paths: Vec<String> = [
@@ -210,7 +215,7 @@ async fn ssr_under_load(db: app::server::Db) {
 
     println!();
     println!(
-        "{:<52} {:>9} {:>8} {:>8} {:>9} {:>7}",
+        "{:<56} {:>9} {:>8} {:>8} {:>9} {:>7}",
         format!("HTTP, {CONNECTIONS} connections, {seconds} s each"),
         "req/s",
         "p50 ms",
@@ -220,14 +225,16 @@ async fn ssr_under_load(db: app::server::Db) {
     );
     let brotli: &[(&str, &str)] = &[("accept-encoding", "br")];
     let runs = [
-        ("/jobs with filters, server-rendered", addr, paths.clone(), &[][..]),
-        ("/jobs with filters, server-rendered, brotli", addr, paths, brotli),
+        ("/jobs with filters, rendered for every request", addr, paths.clone(), &[][..]),
+        ("/jobs with filters, rendered for every request, brotli", addr, paths.clone(), brotli),
+        ("/jobs with filters, page cache (6 URLs, no cookie)", cached_addr, paths.clone(), &[][..]),
+        ("/jobs with filters, page cache, brotli", cached_addr, paths, brotli),
         ("the same HTML as a static file", files_addr, vec!["/jobs.html".to_owned()], &[][..]),
     ];
     for (label, at, paths, headers) in runs {
         let f = load::run(at, &paths, headers, CONNECTIONS, Duration::from_secs(seconds)).await;
         println!(
-            "{label:<52} {:>9.0} {:>8.2} {:>8.2} {:>9.1} {:>7}",
+            "{label:<56} {:>9.0} {:>8.2} {:>8.2} {:>9.1} {:>7}",
             f.per_second,
             f.p50_ms,
             f.p99_ms,

@@ -5,12 +5,13 @@ pub mod config;
 pub mod demo;
 pub mod exports;
 pub mod openapi;
+pub mod page_cache;
 pub mod security;
 pub mod seed;
 pub mod seo;
 pub mod startup;
 
-pub use startup::{app_state, build_router, prepare_db, test_options};
+pub use startup::{app_state, build_router, prepare_db, router_with_page_cache, test_options};
 
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]

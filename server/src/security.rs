@@ -54,7 +54,7 @@ fn header_layer(name: HeaderName, value: String) -> SetResponseHeaderLayer<Heade
 
 /// The nonce of a page's inline scripts: the first `nonce="…"` (the hydration scripts in `<head>`;
 /// listing HTML is sanitized and attribute values are escaped, so nothing earlier can fake one).
-fn page_nonce(html: &[u8]) -> Option<&str> {
+pub(crate) fn page_nonce(html: &[u8]) -> Option<&str> {
     let at = html.windows(8).position(|w| w == b" nonce=\"")? + 8;
     let len = html[at..].iter().position(|b| *b == b'"')?;
     let nonce = std::str::from_utf8(&html[at..at + len]).ok()?;

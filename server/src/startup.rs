@@ -58,6 +58,11 @@ fn routes() -> Vec<AxumRouteListing> {
 }
 
 pub fn build_router(state: AppState) -> Router {
+    router_with_page_cache(state, crate::page_cache::DEFAULT_ENTRIES)
+}
+
+/// The router keeping at most `pages` rendered pages for visitors without a session (0: none).
+pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
     let routes = routes();
     let options = state.leptos_options.clone();
     let site = state.site.clone();
@@ -81,6 +86,8 @@ pub fn build_router(state: AppState) -> Router {
     // Brotli's default quality (11) costs seconds per megabyte; 5 keeps most of the gain at a
     // fraction of the CPU for responses compressed on the fly.
     let compression = CompressionLayer::new().quality(CompressionLevel::Precise(5));
+    let cache = crate::page_cache::PageCache::new(pages, state.search.clone());
+    let router = router.layer(axum::middleware::from_fn_with_state(cache, crate::page_cache::cached_pages));
     let router = router.layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-revierjobs-build"), build));
     // Whatever sets no policy of its own (pages, API answers, files without the build in their
     // path) is revalidated on every use and kept out of shared caches.

@@ -49,6 +49,11 @@ impl SearchHandle {
         self.index.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
+    /// The listings version the current index was built from.
+    pub fn version(&self) -> i64 {
+        self.version.load(Ordering::Acquire)
+    }
+
     /// Rebuilds if the listings changed since the last build; returns whether it did.
     pub async fn refresh(&self, db: &Db) -> Result<bool, DbError> {
         if repo::listings_version(db).await? == self.version.load(Ordering::Acquire) {

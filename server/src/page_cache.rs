@@ -1,0 +1,156 @@
+//! Rendered pages kept for a few seconds for visitors without a session: the same filtered list,
+//! the career page or a listing asked for again is answered from memory instead of rendering it
+//! again. Only pages that cannot hold anything personal are kept: GET requests carrying no cookie
+//! but the colour scheme (part of the key), answered 200 as HTML without `Set-Cookie`. An entry
+//! lives for [`TTL`] and only while the search index it was rendered from is current; each answer
+//! gets a fresh CSP nonce in place of the stored one.
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use app::search::SearchHandle;
+
+/// How long a page is kept: dates ("posted today") and expiry move on, listings changes do not
+/// wait for it (the index version is part of every entry).
+pub const TTL: Duration = Duration::from_secs(10);
+/// Pages kept at most (a filtered `/jobs` page is about 55 KB).
+pub const DEFAULT_ENTRIES: usize = 256;
+
+#[derive(Clone)]
+pub struct PageCache {
+    entries: Arc<Mutex<HashMap<String, Entry>>>,
+    capacity: usize,
+    search: Arc<SearchHandle>,
+}
+
+struct Entry {
+    stored: Instant,
+    index_version: i64,
+    headers: HeaderMap,
+    html: Bytes,
+    nonce: String,
+}
+
+impl PageCache {
+    /// A cache of at most `capacity` pages; 0 keeps none.
+    pub fn new(capacity: usize, search: Arc<SearchHandle>) -> Self {
+        Self { entries: Arc::default(), capacity, search }
+    }
+
+    fn get(&self, key: &str, version: i64) -> Option<Response> {
+        let (headers, html, nonce) = {
+            let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+            let entry = entries.get(key).filter(|e| e.index_version == version && e.stored.elapsed() < TTL)?;
+            (entry.headers.clone(), entry.html.clone(), entry.nonce.clone())
+        };
+        let mut response = Response::new(Body::from(with_nonce(&html, &nonce, &leptos::nonce::Nonce::new())));
+        *response.headers_mut() = headers;
+        Some(response)
+    }
+
+    fn put(&self, key: String, entry: Entry) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= self.capacity {
+            entries.retain(|_, e| e.stored.elapsed() < TTL && e.index_version == entry.index_version);
+        }
+        if entries.len() >= self.capacity {
+            let oldest = entries.iter().min_by_key(|(_, e)| e.stored).map(|(k, _)| k.clone());
+            oldest.map(|k| entries.remove(&k));
+        }
+        entries.insert(key, entry);
+    }
+}
+
+/// The cache key of a request whose page may be shared, or `None`: the URI and the colour scheme.
+pub fn shareable_key(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap) -> Option<String> {
+    if method != Method::GET {
+        return None;
+    }
+    let mut theme = "";
+    for cookie in headers.get_all(header::COOKIE).iter().map(|v| v.to_str().unwrap_or("?")) {
+        for pair in cookie.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match pair.split_once('=') {
+                Some((app::ui::theme::COOKIE, value)) => theme = value,
+                _ => return None, // a session, a visitor's list, or anything unknown
+            }
+        }
+    }
+    Some(format!("{uri} {theme}"))
+}
+
+/// `html` with every `nonce="{old}"` replaced by the new nonce.
+pub fn with_nonce(html: &[u8], old: &str, new: &str) -> Bytes {
+    let (from, to) = (format!("nonce=\"{old}\""), format!("nonce=\"{new}\""));
+    let text = String::from_utf8_lossy(html);
+    Bytes::from(text.replace(&from, &to))
+}
+
+/// The middleware: answers from the cache, or renders and keeps what may be shared.
+pub async fn cached_pages(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    let key =
+        if cache.capacity == 0 { None } else { shareable_key(request.method(), request.uri(), request.headers()) };
+    let Some(key) = key else { return next.run(request).await };
+    let version = cache.search.version();
+    if let Some(hit) = cache.get(&key, version) {
+        return hit;
+    }
+    let response = next.run(request).await;
+    let keep = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !keep {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(html) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(nonce) = crate::security::page_nonce(&html) {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        let entry = Entry {
+            stored: Instant::now(),
+            index_version: version,
+            headers: parts.headers.clone(),
+            html: html.clone(),
+            nonce: nonce.to_owned(),
+        };
+        cache.put(key, entry);
+    }
+    Response::from_parts(parts, Body::from(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{HeaderValue, Uri};
+
+    fn key(method: Method, cookies: &[&str]) -> Option<String> {
+        let mut headers = HeaderMap::new();
+        for c in cookies {
+            headers.append(header::COOKIE, HeaderValue::from_str(c).unwrap());
+        }
+        shareable_key(&method, &Uri::from_static("/jobs?place=bochum"), &headers)
+    }
+
+    #[test]
+    fn only_get_requests_without_personal_cookies_share_pages() {
+        assert_eq!(key(Method::GET, &[]).as_deref(), Some("/jobs?place=bochum "));
+        assert_eq!(key(Method::GET, &["rj_theme=dark"]).as_deref(), Some("/jobs?place=bochum dark"));
+        assert_eq!(key(Method::POST, &[]), None);
+        assert_eq!(key(Method::GET, &["rj_theme=dark; rj_visitor=abc"]), None);
+        assert_eq!(key(Method::GET, &["rj_theme=light", "rj_session=xyz"]), None);
+        assert_eq!(key(Method::GET, &["tracking=1"]), None, "unknown cookies are treated as personal");
+    }
+
+    #[test]
+    fn every_nonce_attribute_gets_the_new_value() {
+        let html = br#"<script nonce="AAA">x</script><p>AAA</p><link rel="modulepreload" nonce="AAA">"#;
+        let out = with_nonce(html, "AAA", "BBB");
+        assert_eq!(&out[..], br#"<script nonce="BBB">x</script><p>AAA</p><link rel="modulepreload" nonce="BBB">"#);
+    }
+}

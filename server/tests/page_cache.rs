@@ -1,0 +1,66 @@
+//! The page cache for visitors without a session: shared pages get their own nonce, follow
+//! listing changes at once, and never carry anything personal.
+mod common;
+
+use app::jobs::repo::insert_jobs;
+use app::server::SiteConfig;
+use common::client::Client;
+use common::{db_with_six_jobs, job};
+
+/// The one `nonce="…"` value of a page, and the page with it blanked out.
+fn split_nonce(html: &str) -> (String, String) {
+    let at = html.find(" nonce=\"").expect("a nonce") + 8;
+    let nonce = html[at..at + html[at..].find('"').unwrap()].to_owned();
+    (nonce.clone(), html.replace(&nonce, "NONCE"))
+}
+
+#[tokio::test]
+async fn a_shared_page_is_answered_again_with_a_fresh_nonce_that_its_csp_names() {
+    let db = db_with_six_jobs().await;
+    let mut visitor = Client::new(&db).await;
+    let first = visitor.get("/jobs?place=bochum").await;
+    let second = visitor.get("/jobs?place=bochum").await;
+    let (nonce1, page1) = split_nonce(&first.body);
+    let (nonce2, page2) = split_nonce(&second.body);
+    assert_ne!(nonce1, nonce2, "every answer has its own nonce");
+    assert_eq!(page1, page2, "otherwise the same page");
+    for (answer, nonce) in [(&first, &nonce1), (&second, &nonce2)] {
+        let csp = answer.headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
+    }
+}
+
+#[tokio::test]
+async fn a_new_listing_shows_on_a_shared_page_as_soon_as_the_index_has_it() {
+    let db = db_with_six_jobs().await;
+    let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
+    let mut visitor = Client::with_router(server::build_router(state.clone()));
+    assert!(!visitor.get("/jobs").await.body.contains("Neu im Revier"));
+    insert_jobs(&db, &[job(7, "Neu im Revier", "medienassistent", "bochum", 0)]).await.unwrap();
+    assert!(state.search.refresh(&db).await.unwrap());
+    assert!(visitor.get("/jobs").await.body.contains("Neu im Revier"), "not the page kept before");
+}
+
+#[tokio::test]
+async fn a_visitors_own_list_never_reaches_another_visitor_or_comes_from_theirs() {
+    let db = db_with_six_jobs().await;
+    let router = common::client::router(&db, SiteConfig::default()).await;
+    let pressed = |html: &str| html.matches("aria-pressed=\"true\"").count();
+    let mut anonymous = Client::with_router(router.clone());
+    assert_eq!(pressed(&anonymous.get("/jobs").await.body), 0); // kept for visitors without a session
+
+    let mut saver = Client::with_router(router.clone());
+    saver.save(3, true).await;
+    assert!(saver.cookies.contains_key("rj_visitor"));
+    assert_eq!(pressed(&saver.get("/jobs").await.body), 1, "rendered for this visitor, not the kept page");
+    assert_eq!(pressed(&anonymous.get("/jobs").await.body), 0, "and not kept for the others");
+}
+
+#[tokio::test]
+async fn the_colour_scheme_is_part_of_the_shared_page() {
+    let db = db_with_six_jobs().await;
+    let mut visitor = Client::new(&db).await;
+    assert!(!visitor.get("/").await.body.contains("data-theme="), "the system's scheme");
+    visitor.cookies.insert("rj_theme".into(), "dark".into());
+    assert!(visitor.get("/").await.body.contains("data-theme=\"dark\""));
+}
