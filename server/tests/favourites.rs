@@ -157,3 +157,23 @@ async fn concurrent_toggles_and_notes_never_duplicate_or_lose_anything() {
     assert_eq!(count(&db, "favourite", "job = 1", "").await, 1);
     assert_eq!(anna.call("list_favourites", &[]).await.json()["items"][0]["favourite"]["note"], "bleibt");
 }
+
+/// Leptos's `ResponseOptions` once lost a page's CSP header under concurrent renders; the visitor
+/// cookie of a first save travels the same way, and losing it would lose the visitor's list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_first_save_among_many_at_once_sets_its_visitor_cookie() {
+    let db = db_with_six_jobs().await;
+    let client = Client::new(&db).await;
+    let saves = (0..60).map(|i| {
+        let mut visitor = client.fresh();
+        tokio::spawn(async move {
+            visitor.save(1 + i % 6, true).await;
+            visitor.cookies.contains_key("rj_visitor")
+        })
+    });
+    let mut without = 0;
+    for save in saves.collect::<Vec<_>>() {
+        without += usize::from(!save.await.unwrap());
+    }
+    assert_eq!(without, 0, "saves answered without the visitor cookie");
+}
