@@ -25,8 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let build = crate::server::current_build().to_string();
     #[cfg(not(feature = "ssr"))]
     let build = String::new();
-    let assets = asset_root(&build);
-    let stylesheet = format!("{assets}/{}/{}.css", options.site_pkg_dir, options.output_name);
+    let pkg = format!("{}/{}/{}", asset_root(&build), options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang="de" data-build=build data-theme=crate::ui::theme::current().attribute()>
@@ -35,9 +34,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 // Service worker, install button, offline and update notices (plain JS, not in the wasm).
                 <script type="module" src="/pwa.js"></script>
-                <link rel="stylesheet" href=stylesheet/>
-                <AutoReload options=options.clone()/>
-                <Hydration pkg=format!("{assets}/{}/{}", options.site_pkg_dir, options.output_name)/>
+                <link rel="stylesheet" href=format!("{pkg}.css")/>
+                <AutoReload options/>
+                <Hydration pkg/>
                 <MetaTags/>
             </head>
             <body>
