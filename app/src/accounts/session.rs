@@ -31,9 +31,17 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> S
     format!("{name}={value}; Max-Age={max_age_secs}; Path=/; HttpOnly; SameSite=Lax{secure}")
 }
 
+/// The cookies of a `Cookie` request header as `(name, value)`; a fragment without `=` has no value.
+pub fn cookie_pairs(header: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    header.split(';').map(str::trim).filter(|p| !p.is_empty()).map(|p| match p.split_once('=') {
+        Some((name, value)) => (name, Some(value)),
+        None => (p, None),
+    })
+}
+
 /// The value of cookie `name` in a `Cookie` request header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.trim())
+    cookie_pairs(header).find_map(|(k, v)| v.filter(|_| k == name)).map(str::trim)
 }
 
 /// 32 random bytes as lower-case hex.
