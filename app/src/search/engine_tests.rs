@@ -325,6 +325,37 @@ fn text_search_is_tolerant() {
 }
 
 #[test]
+fn text_matches_listings_with_every_term() {
+    let (idx, docs) = (index(600), docs(600));
+    for q in [
+        "Social Media",
+        "Video Bildbearbeitung",
+        "medienassistentin team",
+        "Eventtechnik Firma",
+        "Webtools",
+        "Kernphysik",
+    ] {
+        let wanted = terms(q);
+        let mut expected: Vec<i64> = docs
+            .iter()
+            .filter(|d| d.valid_through > now())
+            .filter(|d| {
+                let text =
+                    [&d.summary.title, &d.profession_name, &d.skills.join(" "), &d.summary.employer, &d.description];
+                let have: Vec<String> = text.iter().flat_map(|t| terms(t)).collect();
+                wanted.iter().all(|w| have.iter().any(|h| h == w || (w.len() >= 4 && h.starts_with(w.as_str()))))
+            })
+            .map(|d| d.summary.id)
+            .collect();
+        let mut found = all_ids(&idx, &JobFilter { q: q.into(), per_page: 50, ..Default::default() });
+        expected.sort_unstable();
+        found.sort_unstable();
+        assert_eq!(found, expected, "{q}");
+        assert!(!found.is_empty() || q == "Kernphysik", "{q}: the test data has matches");
+    }
+}
+
+#[test]
 fn expired_listings_never_show() {
     let idx = index(500);
     let expired: Vec<i64> = docs(500).iter().filter(|d| d.valid_through <= now()).map(|d| d.summary.id).collect();

@@ -37,7 +37,7 @@ impl Index {
         let Resolved { place, profession, skills, issues } = self.resolve(f);
         let now_ts = now.timestamp();
         let text = self.text_matches(&f.q);
-        let mut base = Bits::from_fn(self.len(), |i| self.valid[i] > now_ts);
+        let mut base = Bits::matching(&self.valid, |v| *v > now_ts);
         if let Some((matched, _)) = &text {
             base.and_with(matched);
         }
@@ -93,7 +93,7 @@ impl Index {
     fn within(&self, p: &Place, c2: &[f64], k: usize) -> Bits {
         match (RADII[k], p.city) {
             (0, Some(city)) => self.in_city[city].clone(),
-            _ => Bits::from_fn(self.len(), |i| c2[i] <= p.limits[k]),
+            _ => Bits::matching(c2, |c| *c <= p.limits[k]),
         }
     }
 
@@ -101,7 +101,7 @@ impl Index {
     fn paid_at_least(&self, min: u32) -> Bits {
         match SALARY_STEPS.iter().position(|step| *step == min) {
             Some(k) => self.salary_steps[k].clone(),
-            None => Bits::from_fn(self.len(), |i| self.monthly_max[i].is_some_and(|m| m >= f64::from(min))),
+            None => Bits::matching(&self.monthly_max, |m| m.is_some_and(|m| m >= f64::from(min))),
         }
     }
 
@@ -151,13 +151,10 @@ impl Index {
             .collect();
         let mut c = Counts { values, ..Default::default() };
         if let Some(p) = &q.place {
-            // The limits grow with the radius: count each listing at the first radius it lies within.
-            let mut first = [0u64; RADII.len() + 1];
-            others[D_PLACE].ones().for_each(|i| first[p.limits.partition_point(|limit| *limit < q.c2[i])] += 1);
             for (k, count) in c.radius.iter_mut().enumerate() {
-                *count = match (RADII[k], p.city) {
-                    (0, Some(city)) => self.in_city[city].count_and(&others[D_PLACE]),
-                    _ => first[..=k].iter().sum(),
+                *count = match &dims[D_PLACE] {
+                    Some(chosen) if k == p.radius => chosen.count_and(&others[D_PLACE]),
+                    _ => self.within(p, &q.c2, k).count_and(&others[D_PLACE]),
                 };
             }
         }
@@ -196,29 +193,34 @@ impl Index {
             unpaid.and_with(&self.unpaid);
             return paid.ones().chain(unpaid.ones()).take(end).collect();
         }
-        let key = |i: usize| -> f64 {
+        let key = |i: usize| -> f32 {
             match sort {
-                Sort::Relevance => -f64::from(scores.map_or(0.0, |s| s[i])),
-                Sort::Salary => -self.monthly_max[i].unwrap_or(0.0),
-                Sort::Distance => c2[i],
+                Sort::Relevance => -scores.map_or(0.0, |s| s[i]),
+                Sort::Salary => -self.monthly_max[i].unwrap_or(0.0) as f32,
+                Sort::Distance => c2[i] as f32,
                 Sort::Newest => 0.0,
             }
         };
         // One integer per hit orders like (unpaid and placed last, key ascending, position: newest
-        // first among equals), so selecting and sorting compare integers only.
-        let mut hits: Vec<u128> = result
-            .ones()
-            .map(|i| {
-                let unpaid = unpaid_last && self.monthly_max[i].is_none();
-                u128::from(unpaid) << 96 | u128::from(ordered(key(i))) << 32 | i as u128
-            })
-            .collect();
-        if end < hits.len() {
-            hits.select_nth_unstable(end);
-            hits.truncate(end);
+        // first among equals), so selecting and sorting compare integers only. The best hits are
+        // kept in a buffer of up to `2 * end`, cut back to `end` when full: one compare for most hits.
+        let mut top: Vec<u64> = Vec::with_capacity(2 * end);
+        let mut worst = u64::MAX;
+        for i in result.ones() {
+            let unpaid = unpaid_last && self.monthly_max[i].is_none();
+            let hit = u64::from(unpaid) << 63 | u64::from(ordered(key(i))) << 31 | i as u64;
+            if hit < worst {
+                top.push(hit);
+                if top.len() == 2 * end {
+                    top.select_nth_unstable(end - 1);
+                    top.truncate(end);
+                    worst = top[end - 1];
+                }
+            }
         }
-        hits.sort_unstable();
-        hits.into_iter().map(|hit| hit as u32 as usize).collect()
+        top.sort_unstable();
+        top.truncate(end);
+        top.into_iter().map(|hit| (hit & ((1 << 31) - 1)) as usize).collect()
     }
 
     fn facets(&self, c: &Counts, with_place: bool) -> Facets {
@@ -290,10 +292,10 @@ impl Index {
     }
 }
 
-/// `x` as an integer that orders like `f64::total_cmp`.
-fn ordered(x: f64) -> u64 {
+/// `x` as an integer that orders like `f32::total_cmp`.
+fn ordered(x: f32) -> u32 {
     let bits = x.to_bits();
-    if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
+    if bits >> 31 == 1 { !bits } else { bits | 1 << 31 }
 }
 
 /// The results (`base` within every active dimension) and, per dimension, the listings that pass
