@@ -31,9 +31,19 @@ test-tools:
 	@scripts/ensure-tools.sh test
 
 # The brotli/gzip copies of the wasm, js and css are sent as they are (see server/src/assets.rs).
+# Skipped when nothing it reads or writes has changed since it last ran (cargo-leptos alone would
+# redo wasm-bindgen and wasm-opt, a minute), so a re-run starts serving in seconds. Any other build
+# writing into the site (`make e2e`) makes the next one run again.
+RELEASE_STAMP := $(SITE_ROOT)/.release-build
+BUILD_INPUTS := Cargo.toml Cargo.lock app frontend server style public schema content vendor
 build: tools
-	cargo leptos build --release
-	@node scripts/precompress.mjs $(SITE_ROOT)/pkg > /dev/null
+	@if [ -f $(RELEASE_STAMP) ] && [ -x $(TARGET_DIR)/release/revierjobs ] && [ -z "$$(find $(BUILD_INPUTS) \
+	    $(SITE_ROOT) $(TARGET_DIR)/release/revierjobs -type f -newer $(RELEASE_STAMP) -print -quit)" ]; then \
+	  echo "release build is up to date: nothing changed since it was made"; \
+	else \
+	  rm -f $(RELEASE_STAMP) && echo "cargo leptos build --release" && cargo leptos build --release && \
+	  node scripts/precompress.mjs $(SITE_ROOT)/pkg > /dev/null && touch $(RELEASE_STAMP); \
+	fi
 
 run: build
 	$(TARGET_DIR)/release/revierjobs serve --addr $(ADDR) --demo $(DEMO)
