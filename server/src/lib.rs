@@ -13,6 +13,11 @@ pub mod startup;
 
 pub use startup::{app_state, build_router, prepare_db, router_with_page_cache, test_options};
 
+/// mimalloc for the binary, its tests and the bench alike: serving pages and searches allocates a lot,
+/// and glibc's malloc spent a third of the CPU on it under load.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -27,20 +27,9 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     Ok((version, index))
 }
 
-/// Gives the memory freed after a build back to the system: the descriptions and database pages read
-/// while loading are gone, but glibc would keep the freed memory in its heap.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` only returns unused heap pages to the kernel; it is safe at any time.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 impl SearchHandle {
     pub async fn load(db: &Db) -> Result<Arc<Self>, DbError> {
         let (version, index) = build(db).await?;
-        release_free_memory();
         Ok(Arc::new(Self { index: RwLock::new(Arc::new(index)), version: AtomicI64::new(version) }))
     }
 
@@ -60,10 +49,8 @@ impl SearchHandle {
             return Ok(false);
         }
         let (version, index) = build(db).await?;
-        let previous = std::mem::replace(&mut *self.index.write().unwrap_or_else(|p| p.into_inner()), Arc::new(index));
+        *self.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(index);
         self.version.store(version, Ordering::Release);
-        drop(previous);
-        release_free_memory();
         Ok(true)
     }
 
