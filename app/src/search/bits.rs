@@ -30,14 +30,24 @@ impl Bits {
         Self::prefix(len, len)
     }
 
-    /// The positions of `values` whose value `keep`s: 64 values per word, in a loop the compiler
-    /// vectorises.
+    /// The positions of `values` whose value `keep`s. Per 64 values, the tests fill 64 bytes (a loop
+    /// the compiler vectorises) and a multiplication per eight bytes gathers their low bits.
     pub fn matching<T>(values: &[T], keep: impl Fn(&T) -> bool) -> Self {
         let mut bits = Self::empty(values.len());
         for (word, chunk) in bits.words.iter_mut().zip(values.chunks(64)) {
-            *word = chunk.iter().enumerate().fold(0, |word, (b, v)| word | u64::from(keep(v)) << b);
+            let mut flags = [0u8; 64];
+            flags.iter_mut().zip(chunk).for_each(|(flag, v)| *flag = u8::from(keep(v)));
+            *word = flags.chunks_exact(8).enumerate().fold(0, |word, (j, eight)| {
+                let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                word | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j)
+            });
         }
         bits
+    }
+
+    /// Removes position `i`.
+    pub fn remove(&mut self, i: usize) {
+        self.words[i / 64] &= !(1 << (i % 64));
     }
 
     pub fn insert(&mut self, i: usize) {
@@ -124,6 +134,9 @@ mod tests {
         let mut either = a.clone();
         either.or_with(&b);
         assert_eq!(either.ones().collect::<Vec<_>>(), [0, 3, 64, 65, 100, 129]);
+        let mut fewer = a.clone();
+        [64, 0, 7].iter().for_each(|i| fewer.remove(*i));
+        assert_eq!(fewer.ones().collect::<Vec<_>>(), [3, 65, 129]);
         assert_eq!([0, 1, 4, 64, 65, 66, 129, 130, 500].map(|k| a.count_below(k)), [0, 1, 2, 2, 3, 4, 4, 5, 5]);
     }
 }

@@ -72,13 +72,17 @@ pub struct Index {
     /// Per listing: when it expires, its place as a unit vector (see `geo`) and the monthly maximum
     /// of its salary. Dense for the scans.
     valid: Vec<i64>,
+    /// (expiry, position) of every listing, soonest first: a search takes all listings but those
+    /// expired by then, instead of testing every expiry.
+    by_expiry: Vec<(i64, u32)>,
     at: Vec<[f64; 3]>,
     monthly_max: Vec<Option<f64>>,
     /// Per categorical dimension (`D_PROFESSION`, `D_WORKING_TIME`, …, `D_SKILL`), per value: the
     /// listings with that value. Empty for the other dimensions.
     values: Vec<Vec<Bits>>,
-    /// Per city (as in `cities`): the listings there.
-    in_city: Vec<Bits>,
+    /// Per city (as in `cities`), per radius of `RADII`: the listings within it (radius 0: in the city),
+    /// so that a search around a city needs no distances but those of the listings it shows.
+    near: Vec<Vec<Bits>>,
     /// Listings with and without a salary, and those whose monthly maximum reaches each `SALARY_STEPS`.
     paid: Bits,
     unpaid: Bits,
@@ -282,6 +286,8 @@ impl Index {
                 employer_type: job.employer_type,
             });
         }
+        let mut by_expiry: Vec<(i64, u32)> = valid.iter().enumerate().map(|(i, v)| (*v, i as u32)).collect();
+        by_expiry.sort_unstable();
         let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
         let pay = salaries::Pay::new(&docs, &meta, &skill_of, &valid, &at);
@@ -302,8 +308,20 @@ impl Index {
         for (i, m) in meta.iter().enumerate() {
             m.values(&skill_of, |d, v| values[d][v].insert(i));
         }
-        let mut in_city = vec![Bits::empty(n); cities.len()];
-        meta.iter().enumerate().filter(|(_, m)| m.city != usize::MAX).for_each(|(i, m)| in_city[m.city].insert(i));
+        let near = cities
+            .iter()
+            .enumerate()
+            .map(|(c, city)| {
+                let place = Place::new(city.lat, city.lon, String::new(), Some(c), 0);
+                let c2: Vec<f64> = at.iter().map(|a| chord2(place.at, *a)).collect();
+                (0..RADII.len())
+                    .map(|k| match RADII[k] {
+                        0 => Bits::matching(&meta, |m| m.city == c),
+                        _ => Bits::matching(&c2, |c2| *c2 <= place.limits[k]),
+                    })
+                    .collect()
+            })
+            .collect();
         let monthly_max: Vec<Option<f64>> = docs.iter().map(|d| d.summary.salary.as_ref().map(monthly_max)).collect();
         let paid = Bits::matching(&monthly_max, Option::is_some);
         let unpaid = Bits::matching(&monthly_max, Option::is_none);
@@ -317,10 +335,11 @@ impl Index {
             by_id,
             meta,
             valid,
+            by_expiry,
             at,
             monthly_max,
             values,
-            in_city,
+            near,
             paid,
             unpaid,
             salary_steps,

@@ -117,14 +117,18 @@ pub(super) fn index(n: usize) -> Index {
 
 /// The same semantics written plainly, for comparison.
 fn naive(all: &[Doc], f: &JobFilter) -> Vec<i64> {
-    let place = CITIES.iter().find(|c| c.0 == f.place || c.1.eq_ignore_ascii_case(&f.place));
+    let place = CITIES
+        .iter()
+        .find(|c| c.0 == f.place || c.1.eq_ignore_ascii_case(&f.place))
+        .map(|c| (c.0, c.2, c.3))
+        .or_else(|| parse_coords(&f.place).map(|(lat, lon)| ("", lat, lon)));
     let since = f.posted_within_days.map(|d| now() - Duration::days(i64::from(d)));
     all.iter()
         .filter(|d| d.valid_through > now())
         .filter(|d| {
-            place.is_none_or(|c| match f.effective_radius_km() {
-                0 => d.city_slug == c.0,
-                r => distance_km((c.2, c.3), (d.lat, d.lon)) <= f64::from(r),
+            place.is_none_or(|(slug, lat, lon)| match f.effective_radius_km() {
+                0 if !slug.is_empty() => d.city_slug == slug,
+                r => distance_km((lat, lon), (d.lat, d.lon)) <= f64::from(r.max(1)),
             })
         })
         .filter(|d| f.profession.is_empty() || d.profession == f.profession)
@@ -167,6 +171,12 @@ fn filters() -> Vec<JobFilter> {
         JobFilter {
             posted_within_days: Some(7),
             employer_type: vec![EmployerType::Agency, EmployerType::Public],
+            ..base.clone()
+        },
+        JobFilter {
+            place: "51.45,7.1".into(),
+            radius_km: Some(25),
+            working_time: vec![WorkingTime::FullTime],
             ..base.clone()
         },
         JobFilter {

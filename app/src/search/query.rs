@@ -2,6 +2,7 @@
 //! through; the results are their intersection, and a facet value counts its own set intersected with
 //! every *other* active dimension. Only the results are ordered: newest first is the listing order.
 use super::*;
+use std::borrow::Cow;
 
 /// Per dimension, the listings its filter lets through (`None`: the filter is not used).
 type DimSets = [Option<Bits>; DIMS];
@@ -12,8 +13,6 @@ struct Query<'a> {
     place: Option<Place>,
     profession: Option<usize>,
     skills: Vec<usize>,
-    /// Squared chords to the place (they order like distances) for every listing; empty without one.
-    c2: Vec<f64>,
     /// Listings with a salary reaching the filter's minimum (any salary without one).
     paid_min: Bits,
     now_ts: i64,
@@ -37,17 +36,18 @@ impl Index {
         let Resolved { place, profession, skills, issues } = self.resolve(f);
         let now_ts = now.timestamp();
         let text = self.text_matches(&f.q);
-        let mut base = Bits::matching(&self.valid, |v| *v > now_ts);
+        let mut base = Bits::full(self.len());
+        let expired = self.by_expiry.partition_point(|(valid, _)| *valid <= now_ts);
+        self.by_expiry[..expired].iter().for_each(|(_, i)| base.remove(*i as usize));
         if let Some((matched, _)) = &text {
             base.and_with(matched);
         }
-        let c2 = place.as_ref().map(|p| self.at.iter().map(|a| chord2(p.at, *a)).collect()).unwrap_or_default();
         let paid_min = f.salary_min.map_or_else(|| self.paid.clone(), |min| self.paid_at_least(min));
-        let q = Query { f, place, profession, skills, c2, paid_min, now_ts };
+        let q = Query { f, place, profession, skills, paid_min, now_ts };
         let dims = self.dim_sets(&q);
         let (result, others) = intersections(&base, &dims);
         let c = self.counts(&q, &dims, &result, &others);
-        let Query { place, c2, .. } = q;
+        let Query { place, .. } = q;
 
         let total = result.count();
         let per_page = f.per_page.clamp(1, crate::jobs::model::MAX_PER_PAGE);
@@ -56,12 +56,13 @@ impl Index {
         let sort = if f.sort == Some(Sort::Distance) && place.is_none() { Sort::Newest } else { f.effective_sort() };
         let unpaid_last = (f.salary_min.is_some() && !f.salary_only) || sort == Sort::Salary;
         let scores = text.as_ref().map(|(_, scores)| scores.as_slice());
-        let ranked = if start < end { self.ranked(&result, sort, unpaid_last, scores, &c2, end) } else { Vec::new() };
+        let ranked =
+            if start < end { self.ranked(&result, sort, unpaid_last, scores, place.as_ref(), end) } else { Vec::new() };
         let items = ranked
             .get(start..)
             .unwrap_or_default()
             .iter()
-            .map(|i| self.summary(*i, place.as_ref().map(|_| c2[*i])))
+            .map(|i| self.summary(*i, place.as_ref().map(|p| chord2(p.at, self.at[*i]))))
             .collect();
 
         let relaxations = if total == 0 { self.relaxations(f, &c, now) } else { Vec::new() };
@@ -89,11 +90,12 @@ impl Index {
         })
     }
 
-    /// The listings within the `k`-th radius of `RADII` around the place (`Place::contains` as a set).
-    fn within(&self, p: &Place, c2: &[f64], k: usize) -> Bits {
-        match (RADII[k], p.city) {
-            (0, Some(city)) => self.in_city[city].clone(),
-            _ => Bits::matching(c2, |c| *c <= p.limits[k]),
+    /// The listings within the `k`-th radius of `RADII` around the place (`Place::contains` as a set):
+    /// kept for cities, measured for coordinates.
+    fn within(&self, p: &Place, k: usize) -> Cow<'_, Bits> {
+        match p.city {
+            Some(city) => Cow::Borrowed(&self.near[city][k]),
+            None => Cow::Owned(Bits::matching(&self.at, |a| chord2(p.at, *a) <= p.limits[k])),
         }
     }
 
@@ -113,7 +115,7 @@ impl Index {
     fn dim_sets(&self, q: &Query) -> DimSets {
         let f = q.f;
         let mut dims: DimSets = Default::default();
-        dims[D_PLACE] = q.place.as_ref().map(|p| self.within(p, &q.c2, p.radius));
+        dims[D_PLACE] = q.place.as_ref().map(|p| self.within(p, p.radius).into_owned());
         dims[D_PROFESSION] = self.any_of(D_PROFESSION, q.profession);
         dims[D_WORKING_TIME] = self.any_of(D_WORKING_TIME, f.working_time.iter().map(|v| v.index()));
         dims[D_OFFER] = self.any_of(D_OFFER, f.offer.iter().map(|v| v.index()));
@@ -154,7 +156,7 @@ impl Index {
             for (k, count) in c.radius.iter_mut().enumerate() {
                 *count = match &dims[D_PLACE] {
                     Some(chosen) if k == p.radius => chosen.count_and(&others[D_PLACE]),
-                    _ => self.within(p, &q.c2, k).count_and(&others[D_PLACE]),
+                    _ => self.within(p, k).count_and(&others[D_PLACE]),
                 };
             }
         }
@@ -181,7 +183,7 @@ impl Index {
         sort: Sort,
         unpaid_last: bool,
         scores: Option<&[f32]>,
-        c2: &[f64],
+        place: Option<&Place>,
         end: usize,
     ) -> Vec<usize> {
         if sort == Sort::Newest {
@@ -197,7 +199,7 @@ impl Index {
             match sort {
                 Sort::Relevance => -scores.map_or(0.0, |s| s[i]),
                 Sort::Salary => -self.monthly_max[i].unwrap_or(0.0) as f32,
-                Sort::Distance => c2[i] as f32,
+                Sort::Distance => place.map_or(0.0, |p| chord2(p.at, self.at[i]) as f32),
                 Sort::Newest => 0.0,
             }
         };
