@@ -223,22 +223,35 @@ pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search:
     };
     let (employers, cities, professions) = (names(0)?, names(1)?, names(2)?);
     let now = Utc::now();
+    // The id range is split into one part per core, each read by a task of its own: the embedded
+    // engine decodes on the task that awaits a query.
+    #[derive(Deserialize)]
+    struct Id {
+        id: i64,
+    }
+    let mut response = db
+        .query(
+            "SELECT record::id(id) AS id FROM job LIMIT 1;
+             SELECT record::id(id) AS id FROM job ORDER BY id DESC LIMIT 1;",
+        )
+        .await?;
+    let (first, last) = (rows::<Id>(&mut response, 0)?, rows::<Id>(&mut response, 1)?);
+    let (Some(first), Some(last)) = (first.first().map(|i| i.id), last.first().map(|i| i.id)) else {
+        return Ok(Vec::new());
+    };
+    let parts = std::thread::available_parallelism().map_or(2, usize::from) as i64;
+    let step = (last.saturating_sub(first) / parts).saturating_add(1);
+    let readers: Vec<_> = (0..parts)
+        .filter_map(|k| {
+            let from = step.checked_mul(k).and_then(|offset| first.checked_add(offset)).filter(|from| *from <= last)?;
+            let (db, to) = (db.clone(), from.saturating_add(step - 1).min(last));
+            Some(tokio::spawn(async move { listings_in(&db, from, to, page).await }))
+        })
+        .collect();
     let mut docs = Vec::new();
-    let mut from = i64::MIN;
-    loop {
-        let mut response = db
-            .query(
-                "SELECT record::id(id) AS id, title, record::id(employer) AS employer, record::id(city) AS city,
-                    record::id(profession) AS profession, working_time, offer, remote, salary, posted_at, source,
-                    lat, lon, contract, experience, skills, valid_through, description
-                 FROM type::record('job', $from..) LIMIT $page",
-            )
-            .bind(("from", from))
-            .bind(("page", page))
-            .await?;
-        let page: Vec<Listing> = rows(&mut response, 0)?;
-        let Some(next) = page.last().map(|last| last.id.checked_add(1)) else { break };
-        docs.extend(page.into_iter().filter(|l| l.valid_through > now).filter_map(|l| {
+    for reader in readers {
+        let listings = reader.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
+        docs.extend(listings.into_iter().filter(|l| l.valid_through > now).filter_map(|l| {
             let employer = employers.get(&l.employer)?;
             Some(crate::search::Doc {
                 summary: JobSummary {
@@ -268,12 +281,34 @@ pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search:
                 description: l.description,
             })
         }));
-        match next {
-            Some(next) => from = next,
-            None => break,
-        }
     }
     Ok(docs)
+}
+
+/// The listings with ids in `from..=to`, read `page` at a time along the record ids (a range scan).
+async fn listings_in(db: &Db, mut from: i64, to: i64, page: i64) -> Result<Vec<Listing>, DbError> {
+    let mut listings = Vec::new();
+    while from <= to {
+        let mut response = db
+            .query(
+                "SELECT record::id(id) AS id, title, record::id(employer) AS employer, record::id(city) AS city,
+                    record::id(profession) AS profession, working_time, offer, remote, salary, posted_at, source,
+                    lat, lon, contract, experience, skills, valid_through, description
+                 FROM type::record('job', $from..=$to) LIMIT $page",
+            )
+            .bind(("from", from))
+            .bind(("to", to))
+            .bind(("page", page))
+            .await?;
+        let rows: Vec<Listing> = rows(&mut response, 0)?;
+        let (next, full) = (rows.last().and_then(|last| last.id.checked_add(1)), rows.len() as i64 == page);
+        listings.extend(rows);
+        match next {
+            Some(next) if full => from = next,
+            _ => break,
+        }
+    }
+    Ok(listings)
 }
 
 /// One listing as [`load_docs`] reads it, its links as record keys.

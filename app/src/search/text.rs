@@ -14,18 +14,28 @@ const STOPWORDS: &[&str] = &[
 /// Lower case; `ä ö ü ß` as `ae oe ue ss`; other letters with accents lose them where common.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            'é' | 'è' | 'ê' => out.push('e'),
-            'á' | 'à' | 'â' => out.push('a'),
-            c => out.push(c),
+    for c in text.chars() {
+        // Most text is ASCII: no Unicode case tables for it.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
         }
+        c.to_lowercase().for_each(|c| fold_char(c, &mut out));
     }
     out
+}
+
+/// One lower-case letter as [`fold`] writes it.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'ä' => out.push_str("ae"),
+        'ö' => out.push_str("oe"),
+        'ü' => out.push_str("ue"),
+        'ß' => out.push_str("ss"),
+        'é' | 'è' | 'ê' => out.push('e'),
+        'á' | 'à' | 'â' => out.push('a'),
+        c => out.push(c),
+    }
 }
 
 /// `medienassistentin(nen)` → `medienassistent`; short words are left alone (`berlin`, `termin`).
@@ -121,6 +131,14 @@ mod tests {
         let t = terms(word);
         assert_eq!(t.len(), 1, "{word} → {t:?}");
         t.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn fold_lowercases_and_spells_out_umlauts() {
+        assert_eq!(
+            fold("ÄRGER über Straße, Café À LA CARTE: 24/7 ΣΟΦΙΑ"),
+            "aerger ueber strasse, cafe a la carte: 24/7 σοφια"
+        );
     }
 
     #[test]
