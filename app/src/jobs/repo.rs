@@ -301,11 +301,12 @@ async fn listings_in(db: &Db, mut from: i64, to: i64, page: i64) -> Result<Vec<L
             .bind(("page", page))
             .await?;
         let rows: Vec<Listing> = rows(&mut response, 0)?;
-        let (next, full) = (rows.last().and_then(|last| last.id.checked_add(1)), rows.len() as i64 == page);
+        // Only an empty page ends the range: a page can come back short while more rows follow.
+        let Some(last) = rows.last().map(|last| last.id) else { break };
         listings.extend(rows);
-        match next {
-            Some(next) if full => from = next,
-            _ => break,
+        match last.checked_add(1) {
+            Some(next) => from = next,
+            None => break,
         }
     }
     Ok(listings)
