@@ -313,12 +313,10 @@ impl Index {
             .enumerate()
             .map(|(c, city)| {
                 let place = Place::new(city.lat, city.lon, String::new(), Some(c), 0);
-                let c2: Vec<f64> = at.iter().map(|a| chord2(place.at, *a)).collect();
+                let listings: Vec<(usize, f64)> =
+                    meta.iter().zip(&at).map(|(m, a)| (m.city, chord2(place.at, *a))).collect();
                 (0..RADII.len())
-                    .map(|k| match RADII[k] {
-                        0 => Bits::matching(&meta, |m| m.city == c),
-                        _ => Bits::matching(&c2, |c2| *c2 <= place.limits[k]),
-                    })
+                    .map(|k| Bits::matching(&listings, |(city, c2)| place.contains(*city, *c2, k)))
                     .collect()
             })
             .collect();
