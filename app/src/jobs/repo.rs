@@ -301,7 +301,7 @@ async fn listings_in(db: &Db, mut from: i64, to: i64, page: i64) -> Result<Vec<L
             .bind(("page", page))
             .await?;
         let rows: Vec<Listing> = rows(&mut response, 0)?;
-        // Only an empty page ends the range: a page can come back short while more rows follow.
+        // An empty page ends the range; a short one is not taken for the end.
         let Some(last) = rows.last().map(|last| last.id) else { break };
         listings.extend(rows);
         match last.checked_add(1) {
