@@ -127,6 +127,59 @@ test("a job saved offline survives a reload while offline and reaches the server
   await expect.poll(() => page.evaluate(() => localStorage.getItem("rj_pending_favourites"))).toBeNull();
 });
 
+/** Holds the first request to `endpoint` until `fail()` is called, then fails it as a lost connection would. */
+async function holdFirstRequest(page, endpoint) {
+  let fail;
+  const failed = new Promise((resolve) => (fail = resolve));
+  let held = false;
+  await page.route(`**/api/${endpoint}`, async (route) => {
+    if (held) return route.continue();
+    held = true;
+    await failed;
+    await route.abort("internetdisconnected");
+  });
+  return fail;
+}
+
+/** The connection drops and comes back (the browser fires `offline`, then `online`). */
+async function connectionReturns(page, context) {
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+}
+
+test("a save that fails just after the connection returned is sent again at once", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  const card = page.getByTestId("job-card").nth(3);
+  const id = parseInt((await card.locator("h2 a").getAttribute("href")).split("/").pop(), 10);
+  const fail = await holdFirstRequest(page, "set_favourite");
+  await card.getByTestId("favourite-toggle").click();
+  await connectionReturns(page, context); // while the save is under way
+  fail();
+  // Not 15 s later (the retry for a browser that is online but cannot reach the server).
+  await expect(card.getByTestId("favourite-toggle")).toHaveAttribute("aria-busy", "false", { timeout: 5_000 });
+  expect(await savedOnServer(page)).toContain(id);
+});
+
+test("a note that fails just after the connection returned is sent again at once", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  await page.getByTestId("job-card").nth(2).getByTestId("favourite-toggle").click();
+  await expect(page.locator("[data-testid=favourite-toggle][aria-busy=true]")).toHaveCount(0);
+  await page.goto("/merkliste");
+  await hydrated(page);
+  const item = page.getByTestId("saved-item").first();
+  const text = `Beim Wiederverbinden notiert ${Date.now()}`;
+  await item.locator("textarea").fill(text);
+  const fail = await holdFirstRequest(page, "save_note");
+  await item.getByRole("button", { name: "Notiz speichern" }).click();
+  await connectionReturns(page, context); // while the note is under way
+  fail();
+  await expect(item.locator(".form-message")).toHaveText("Notiz gespeichert.", { timeout: 5_000 });
+  expect(await (await page.request.get("/merkliste")).text()).toContain(text);
+});
+
 test("a note written offline survives a reload while offline and is saved once online", async ({ page, context }) => {
   await page.goto("/jobs");
   await hydrated(page);

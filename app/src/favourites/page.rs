@@ -139,10 +139,14 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
 #[cfg(feature = "hydrate")]
 fn keep_unsent_note(job: i64, action: ServerAction<SaveNote>, field: NodeRef<leptos::html::Textarea>) {
     use super::outbox;
+    // The browser came online while the note was under way: if that request fails for want of a
+    // connection, the note is sent again at once, not after the next `online` event.
+    let online_during_request = StoredValue::new(false);
     let send = move || {
         if let Some(note) = outbox::note(job)
             && !action.pending().get_untracked()
         {
+            online_during_request.set_value(false);
             action.dispatch(SaveNote { job, note });
         }
     };
@@ -152,13 +156,19 @@ fn keep_unsent_note(job: i64, action: ServerAction<SaveNote>, field: NodeRef<lep
         }
         send();
     });
-    let listener = window_event_listener(leptos::ev::online, move |_| send());
+    let listener = window_event_listener(leptos::ev::online, move |_| {
+        online_during_request.set_value(action.pending().get_untracked());
+        send();
+    });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| match action.value().get() {
         Some(Ok(())) => outbox::keep_note(job, None),
         Some(Err(AppError::Transport)) => {
             if let Some(field) = field.get_untracked() {
                 outbox::keep_note(job, Some(field.value()));
+            }
+            if online_during_request.get_value() {
+                send();
             }
         }
         _ => {}

@@ -19,6 +19,9 @@ pub struct SavedJobs {
     in_flight: RwSignal<Option<(i64, bool)>>,
     /// The last change failed for want of a connection: changes wait for the `online` event.
     offline: RwSignal<bool>,
+    /// The browser came online while a change was under way: if that change fails for want of a
+    /// connection, it is sent again at once, not after the next `online` event (which has passed).
+    online_during_request: RwSignal<bool>,
     action: ServerAction<SetFavourite>,
 }
 
@@ -31,9 +34,11 @@ impl SavedJobs {
             errors: RwSignal::new(HashMap::new()),
             in_flight: RwSignal::new(None),
             offline: RwSignal::new(false),
+            online_during_request: RwSignal::new(false),
             action: ServerAction::new(),
         };
         let _ = window_event_listener(leptos::ev::online, move |_| {
+            this.online_during_request.set(this.in_flight.get_untracked().is_some());
             this.offline.set(false);
             this.send_next();
         });
@@ -54,6 +59,8 @@ impl SavedJobs {
                 // No connection: keep the wish and send it when the browser is online again.
                 // (The event never comes if the browser is online but the server was not reachable:
                 // try again every 15 s as well.)
+                // The connection came back while this request was failing: send it again now.
+                Err(AppError::Transport) if this.online_during_request.get_untracked() => {}
                 Err(AppError::Transport) => {
                     this.offline.set(true);
                     set_timeout(
@@ -124,6 +131,7 @@ impl SavedJobs {
         });
         if let Some((job, want)) = next {
             self.in_flight.set(Some((job, want)));
+            self.online_during_request.set(false);
             self.action.dispatch(SetFavourite { job, saved: want });
         }
     }
