@@ -15,7 +15,7 @@ use app::jobs::model::{
     parse_job_id,
 };
 use app::salary::api::explore;
-use app::search::Doc;
+use app::search::Listing;
 use app::server::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -87,9 +87,8 @@ impl ApiJob {
         }
     }
 
-    fn from_doc(doc: &Doc, distance_km: Option<f64>) -> Self {
-        let (d, s) = (doc, &doc.summary);
-        Self::new(s, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, distance_km)
+    fn from_listing(l: &Listing, distance_km: Option<f64>) -> Self {
+        Self::new(&l.summary, l.lat, l.lon, l.contract, l.experience, &l.skills, l.valid_through, distance_km)
     }
 }
 
@@ -150,7 +149,7 @@ pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery)
     let items = result
         .items
         .iter()
-        .filter_map(|job| index.doc(job.id).map(|doc| ApiJob::from_doc(doc, job.distance_km)))
+        .filter_map(|job| index.listing(job.id).map(|l| ApiJob::from_listing(&l, job.distance_km)))
         .collect();
     Json(JobList { total: result.total, page: result.page, per_page: result.per_page, items, facets: result.facets })
         .into_response()

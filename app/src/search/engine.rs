@@ -64,7 +64,8 @@ struct Meta {
 /// Listings are kept newest first (posted, then id, descending): that order is a listing's position,
 /// used by every structure below, and "newest first" needs no sorting.
 pub struct Index {
-    docs: Vec<Doc>,
+    cards: Vec<Card>,
+    names: Names,
     /// When the last demo listing expires (`None`: no demo listings).
     demo_until: Option<DateTime<Utc>>,
     by_id: HashMap<i64, usize>,
@@ -288,11 +289,15 @@ impl Index {
         }
         let mut by_expiry: Vec<(i64, u32)> = valid.iter().enumerate().map(|(i, v)| (*v, i as u32)).collect();
         by_expiry.sort_unstable();
-        let by_id = docs.iter().enumerate().map(|(i, d)| (d.summary.id, i)).collect();
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
         let pay = salaries::Pay::new(&docs, &meta, &skill_of, &valid, &at);
+        let monthly_max: Vec<Option<f64>> = docs.iter().map(|d| d.summary.salary.as_ref().map(monthly_max)).collect();
+        let mut names = Names::default();
+        let cards: Vec<Card> = docs.into_iter().map(|d| Card::new(d, &mut names)).collect();
+        names.finish();
+        let by_id = cards.iter().enumerate().map(|(i, c)| (c.id(), i)).collect();
         let comparisons = salaries::comparisons(&pay, now.timestamp());
-        let n = docs.len();
+        let n = cards.len();
         let sizes = |d: usize| match d {
             D_PROFESSION => professions.len(),
             D_WORKING_TIME => WorkingTime::ALL.len(),
@@ -320,7 +325,6 @@ impl Index {
                     .collect()
             })
             .collect();
-        let monthly_max: Vec<Option<f64>> = docs.iter().map(|d| d.summary.salary.as_ref().map(monthly_max)).collect();
         let paid = Bits::matching(&monthly_max, Option::is_some);
         let unpaid = Bits::matching(&monthly_max, Option::is_none);
         let salary_steps = SALARY_STEPS
@@ -328,7 +332,8 @@ impl Index {
             .map(|step| Bits::matching(&monthly_max, |m| m.is_some_and(|m| m >= f64::from(*step))))
             .collect();
         Index {
-            docs,
+            cards,
+            names,
             demo_until,
             by_id,
             meta,
@@ -353,11 +358,11 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.cards.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.cards.is_empty()
     }
 
     /// Whether demo listings are shown at `now` (drives the demo notice on every page).
@@ -365,9 +370,12 @@ impl Index {
         self.demo_until.is_some_and(|until| until > now)
     }
 
-    /// A listing by id (as loaded; it may have expired since).
-    pub fn doc(&self, id: i64) -> Option<&Doc> {
-        self.by_id.get(&id).map(|i| &self.docs[*i])
+    /// A listing by id, with the fields of the public API (it may have expired since it was loaded).
+    pub fn listing(&self, id: i64) -> Option<Listing> {
+        let i = *self.by_id.get(&id)?;
+        let m = &self.meta[i];
+        let skills = self.skills_of(m).iter().map(|s| self.skills[*s as usize].name.clone()).collect();
+        Some(self.cards[i].listing(m, &self.names, skills))
     }
 
     fn resolve_place(&self, f: &JobFilter) -> Result<Option<Place>, ParamIssue> {
@@ -407,7 +415,7 @@ impl Index {
         if query_terms.is_empty() {
             return None;
         }
-        let n = self.docs.len();
+        let n = self.cards.len();
         let (mut score, mut best, mut matched) = (vec![0f32; n], vec![0f32; n], vec![0u8; n]);
         for (k, term) in query_terms.iter().enumerate() {
             for (t, posts) in self.postings.range::<str, _>((Bound::Included(term.as_str()), Bound::Unbounded)) {
@@ -465,7 +473,7 @@ impl Index {
     /// the comparison with similar listings.
     fn summary(&self, i: usize, c2: Option<f64>) -> JobSummary {
         let m = &self.meta[i];
-        let mut job = self.docs[i].summary.clone();
+        let mut job = self.cards[i].summary(m, &self.names);
         job.distance_km = c2.map(|c2| (km_from_chord2(c2) * 10.0).round() / 10.0);
         if job.salary.is_none() {
             job.comparison = self.comparisons.get(&(m.profession, m.offer, m.experience)).copied();
@@ -507,6 +515,11 @@ impl Index {
         Resolved { place, profession, skills: wanted_skills, issues }
     }
 }
+
+#[path = "cards.rs"]
+mod cards;
+use cards::{Card, Names};
+pub use cards::Listing;
 
 #[path = "query.rs"]
 mod query;

@@ -34,7 +34,7 @@ impl Rng {
     }
 }
 
-fn docs(n: usize) -> Vec<Doc> {
+pub(super) fn docs(n: usize) -> Vec<Doc> {
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
     (0..n)
         .map(|i| {
@@ -362,6 +362,31 @@ fn text_matches_listings_with_every_term() {
         found.sort_unstable();
         assert_eq!(found, expected, "{q}");
         assert!(!found.is_empty() || q == "Kernphysik", "{q}: the test data has matches");
+    }
+}
+
+/// A listing's working times in a fixed order: the index gives them in `WorkingTime::ALL` order.
+fn in_order(mut job: JobSummary) -> JobSummary {
+    job.working_time.sort_by_key(|w| w.index());
+    job
+}
+
+#[test]
+fn the_index_gives_back_every_listing_as_loaded() {
+    let (idx, docs) = (index(800), docs(800));
+    for d in &docs {
+        let l = idx.listing(d.summary.id).expect("every loaded listing, expired ones too");
+        assert_eq!(in_order(l.summary), in_order(d.summary.clone()));
+        assert_eq!((l.lat, l.lon, l.contract, l.experience, l.valid_through), (d.lat, d.lon, d.contract, d.experience, d.valid_through));
+        let mut skills = d.skills.clone();
+        skills.dedup();
+        assert_eq!(l.skills, skills, "listing {}", d.summary.id);
+    }
+    assert!(idx.listing(0).is_none());
+    // Result cards are the same listings, with only the distance and the pay comparison added.
+    for job in idx.search(&JobFilter { place: "bochum".into(), per_page: 100, ..Default::default() }, now()).items {
+        let loaded = JobSummary { distance_km: job.distance_km, comparison: job.comparison, ..docs[job.id as usize - 1].summary.clone() };
+        assert_eq!(in_order(job), in_order(loaded));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The explorer checked against the job search: its figures must equal those computed directly
 //! from the listings the search returns for the same filter.
 use super::*;
-use crate::search::engine::tests::{index, now};
+use crate::search::engine::tests::{docs, index, now};
 
 fn filter(query: &str) -> JobFilter {
     let (f, issues) = JobFilter::parse_query(query);
@@ -131,12 +131,12 @@ fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts(
 
 #[test]
 fn ads_without_salary_carry_the_comparison_of_similar_listings() {
-    let index = index(3000);
+    let (index, docs) = (index(3000), docs(3000));
     let r = index.search(&JobFilter { per_page: 100, ..Default::default() }, now());
     let without: Vec<_> = r.items.iter().filter(|j| j.salary.is_none()).collect();
     assert!(!without.is_empty());
     for job in without {
-        let doc = index.doc(job.id).unwrap();
+        let doc = &docs[job.id as usize - 1];
         let comparable = JobFilter {
             profession: doc.profession.clone(),
             offer: vec![doc.summary.offer],
