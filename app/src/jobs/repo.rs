@@ -193,17 +193,23 @@ pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
 /// Listings read per query while loading the search index: the rows of one query are held
 /// several times over while they are decoded, so a single query over 100,000 listings would
 /// make that transient memory the largest the server ever needs.
-const LOAD_PAGE: i64 = 2_000;
+pub const LOAD_PAGE: i64 = 2_000;
 
 /// Every active listing, for the search index, read in pages along the record ids (a range scan,
 /// no sort). Names of employers, cities and professions are joined here from those small tables:
 /// fetching them through each listing's links costs six record reads per listing.
 pub async fn load_docs(db: &Db) -> Result<Vec<crate::search::Doc>, DbError> {
-    load_docs_in_pages(db, LOAD_PAGE).await
+    let mut docs = Vec::new();
+    load_docs_in_pages(db, LOAD_PAGE, |page| docs.extend(page)).await?;
+    Ok(docs)
 }
 
-/// [`load_docs`] with `page` listings per query.
-pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search::Doc>, DbError> {
+/// [`load_docs`], handing each page of `page` listings to `each` as it is read, in no particular order.
+pub async fn load_docs_in_pages(
+    db: &Db,
+    page: i64,
+    mut each: impl FnMut(Vec<crate::search::Doc>),
+) -> Result<(), DbError> {
     #[derive(Deserialize)]
     struct Named {
         key: String,
@@ -223,8 +229,38 @@ pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search:
     };
     let (employers, cities, professions) = (names(0)?, names(1)?, names(2)?);
     let now = Utc::now();
-    // The id range is split into one part per core, each read by a task of its own: the embedded
-    // engine decodes on the task that awaits a query.
+    let doc = |l: Listing| {
+        let employer = employers.get(&l.employer)?;
+        Some(crate::search::Doc {
+            summary: JobSummary {
+                id: l.id,
+                title: l.title,
+                employer: employer.name.clone(),
+                employer_type: employer.employer_type?,
+                city: cities.get(&l.city)?.name.clone(),
+                working_time: l.working_time,
+                offer: l.offer,
+                remote: l.remote,
+                salary: l.salary,
+                posted_at: l.posted_at,
+                source: l.source,
+                distance_km: None,
+                comparison: None,
+            },
+            profession_name: professions.get(&l.profession)?.name.clone(),
+            profession: l.profession,
+            city_slug: l.city,
+            lat: l.lat,
+            lon: l.lon,
+            contract: l.contract,
+            experience: l.experience,
+            skills: l.skills,
+            valid_through: l.valid_through,
+            description: l.description,
+        })
+    };
+    // The id range is split into one part per core, each read by a task of its own (the embedded
+    // engine decodes on the task that awaits a query); pages come here as they are read.
     #[derive(Deserialize)]
     struct Id {
         id: i64,
@@ -237,57 +273,38 @@ pub async fn load_docs_in_pages(db: &Db, page: i64) -> Result<Vec<crate::search:
         .await?;
     let (first, last) = (rows::<Id>(&mut response, 0)?, rows::<Id>(&mut response, 1)?);
     let (Some(first), Some(last)) = (first.first().map(|i| i.id), last.first().map(|i| i.id)) else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let parts = std::thread::available_parallelism().map_or(2, usize::from) as i64;
     let step = (last.saturating_sub(first) / parts).saturating_add(1);
+    // At most one page per reader waits here: the readers stay ahead without piling pages up.
+    let (pages, mut arriving) = tokio::sync::mpsc::channel(parts as usize);
     let readers: Vec<_> = (0..parts)
         .filter_map(|k| {
             let from = step.checked_mul(k).and_then(|offset| first.checked_add(offset)).filter(|from| *from <= last)?;
-            let (db, to) = (db.clone(), from.saturating_add(step - 1).min(last));
-            Some(tokio::spawn(async move { listings_in(&db, from, to, page).await }))
+            let (db, to, pages) = (db.clone(), from.saturating_add(step - 1).min(last), pages.clone());
+            Some(tokio::spawn(async move { listings_in(&db, from, to, page, pages).await }))
         })
         .collect();
-    let mut docs = Vec::new();
-    for reader in readers {
-        let listings = reader.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
-        docs.extend(listings.into_iter().filter(|l| l.valid_through > now).filter_map(|l| {
-            let employer = employers.get(&l.employer)?;
-            Some(crate::search::Doc {
-                summary: JobSummary {
-                    id: l.id,
-                    title: l.title,
-                    employer: employer.name.clone(),
-                    employer_type: employer.employer_type?,
-                    city: cities.get(&l.city)?.name.clone(),
-                    working_time: l.working_time,
-                    offer: l.offer,
-                    remote: l.remote,
-                    salary: l.salary,
-                    posted_at: l.posted_at,
-                    source: l.source,
-                    distance_km: None,
-                    comparison: None,
-                },
-                profession_name: professions.get(&l.profession)?.name.clone(),
-                profession: l.profession,
-                city_slug: l.city,
-                lat: l.lat,
-                lon: l.lon,
-                contract: l.contract,
-                experience: l.experience,
-                skills: l.skills,
-                valid_through: l.valid_through,
-                description: l.description,
-            })
-        }));
+    drop(pages);
+    while let Some(listings) = arriving.recv().await {
+        each(listings.into_iter().filter(|l: &Listing| l.valid_through > now).filter_map(doc).collect());
     }
-    Ok(docs)
+    for reader in readers {
+        reader.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
+    }
+    Ok(())
 }
 
-/// The listings with ids in `from..=to`, read `page` at a time along the record ids (a range scan).
-async fn listings_in(db: &Db, mut from: i64, to: i64, page: i64) -> Result<Vec<Listing>, DbError> {
-    let mut listings = Vec::new();
+/// Sends the listings with ids in `from..=to` to `pages`, read `page` at a time along the record ids
+/// (a range scan); stops early if nobody receives them any more.
+async fn listings_in(
+    db: &Db,
+    mut from: i64,
+    to: i64,
+    page: i64,
+    pages: tokio::sync::mpsc::Sender<Vec<Listing>>,
+) -> Result<(), DbError> {
     while from <= to {
         let mut response = db
             .query(
@@ -303,13 +320,15 @@ async fn listings_in(db: &Db, mut from: i64, to: i64, page: i64) -> Result<Vec<L
         let rows: Vec<Listing> = rows(&mut response, 0)?;
         // An empty page ends the range; a short one is not taken for the end.
         let Some(last) = rows.last().map(|last| last.id) else { break };
-        listings.extend(rows);
+        if pages.send(rows).await.is_err() {
+            break;
+        }
         match last.checked_add(1) {
             Some(next) => from = next,
             None => break,
         }
     }
-    Ok(listings)
+    Ok(())
 }
 
 /// One listing as [`load_docs`] reads it, its links as record keys.

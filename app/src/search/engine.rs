@@ -127,12 +127,6 @@ type Posting = u32;
 const WEIGHT_BITS: u32 = 4;
 const MAX_WEIGHT: u8 = 12;
 
-/// A vector without the spare capacity left from growing it.
-fn compact<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
-}
-
 fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -217,51 +211,102 @@ impl Place {
     }
 }
 
+/// Builds an index from listings handed in as they are read: each listing's text is indexed when
+/// it comes and its description dropped, so no more than the pages being read hold descriptions.
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// In the order added (not yet positions).
+    docs: Vec<Doc>,
+    stems: TermCache,
+    /// Term number → postings, positions in the order added until `build`.
+    postings: Vec<Vec<Posting>>,
+    /// Per term, its weight in the listing being added; the terms seen in it.
+    weight: Vec<u8>,
+    seen: Vec<u32>,
+}
+
+impl IndexBuilder {
+    pub fn add(&mut self, mut doc: Doc) {
+        let k = self.docs.len() as u32;
+        assert!(k < 1 << (32 - WEIGHT_BITS), "too many listings for a posting's position");
+        let description = strip_tags(&std::mem::take(&mut doc.description));
+        let skill_text = doc.skills.join(" ");
+        let fields: [(&str, u8); 5] = [
+            (&doc.summary.title, 6),
+            (&doc.profession_name, 4),
+            (&skill_text, 4),
+            (&doc.summary.employer, 2),
+            (&description, 1),
+        ];
+        let (weight, seen) = (&mut self.weight, &mut self.seen);
+        for (text, field_weight) in fields {
+            self.stems.each(text, |term| {
+                let t = term as usize;
+                if t >= weight.len() {
+                    weight.resize(t + 1, 0);
+                }
+                if weight[t] == 0 {
+                    seen.push(term);
+                }
+                weight[t] = (weight[t] + field_weight).min(MAX_WEIGHT);
+            });
+        }
+        self.postings.resize_with(self.stems.len(), Vec::new);
+        for term in seen.drain(..) {
+            let w = std::mem::take(&mut weight[term as usize]);
+            self.postings[term as usize].push(k << WEIGHT_BITS | u32::from(w));
+        }
+        self.docs.push(doc);
+    }
+
+    /// The index of the listings added; `now` decides which listings count for the pay comparisons.
+    pub fn build(self, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Index {
+        let IndexBuilder { docs, stems, mut postings, .. } = self;
+        let mut docs: Vec<(u32, Doc)> = docs.into_iter().enumerate().map(|(k, d)| (k as u32, d)).collect();
+        docs.sort_unstable_by_key(|(_, d)| std::cmp::Reverse((d.summary.posted_at, d.summary.id)));
+        let mut position = vec![0u32; docs.len()];
+        for (i, (k, _)) in docs.iter().enumerate() {
+            position[*k as usize] = i as u32;
+        }
+        let docs: Vec<Doc> = docs.into_iter().map(|(_, d)| d).collect();
+        for posts in &mut postings {
+            for p in posts.iter_mut() {
+                *p = position[(*p >> WEIGHT_BITS) as usize] << WEIGHT_BITS | (*p & ((1 << WEIGHT_BITS) - 1));
+            }
+            posts.sort_unstable();
+            posts.shrink_to_fit();
+        }
+        let postings = stems.into_names().into_iter().zip(postings).collect();
+        Index::from_sorted(docs, postings, cities, professions, now)
+    }
+}
+
 impl Index {
     /// Builds the index; `now` decides which listings count for the pay comparisons beside ads.
-    pub fn build(mut docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Self {
+    pub fn build(docs: Vec<Doc>, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Self {
+        let mut builder = IndexBuilder::default();
+        docs.into_iter().for_each(|doc| builder.add(doc));
+        builder.build(cities, professions, now)
+    }
+
+    /// The index of `docs`, newest first, whose text is indexed in `postings` already.
+    fn from_sorted(
+        docs: Vec<Doc>,
+        postings: BTreeMap<String, Vec<Posting>>,
+        cities: Vec<City>,
+        professions: Vec<Choice>,
+        now: DateTime<Utc>,
+    ) -> Self {
         let profession_ids: HashMap<&str, usize> =
             professions.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect();
         let mut skills: Vec<Choice> = Vec::new();
         let mut skill_ids: HashMap<String, usize> = HashMap::new();
-        // Term number → postings; per listing, each term's weight and the terms seen.
-        assert!(docs.len() < 1 << (32 - WEIGHT_BITS), "too many listings for a posting's position");
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
-        let (mut weight, mut seen): (Vec<u8>, Vec<u32>) = (Vec::new(), Vec::new());
         let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
         let mut skill_of: Vec<u32> = Vec::new();
         let mut meta = Vec::with_capacity(docs.len());
-        let mut stems = TermCache::default();
-        docs.sort_unstable_by_key(|d| std::cmp::Reverse((d.summary.posted_at, d.summary.id)));
         let valid: Vec<i64> = docs.iter().map(|d| d.valid_through.timestamp()).collect();
         let at: Vec<[f64; 3]> = docs.iter().map(|d| unit(d.lat, d.lon)).collect();
-        for (i, doc) in docs.iter_mut().enumerate() {
-            let description = strip_tags(&std::mem::take(&mut doc.description));
-            let skill_text = doc.skills.join(" ");
-            let fields: [(&str, u8); 5] = [
-                (&doc.summary.title, 6),
-                (&doc.profession_name, 4),
-                (&skill_text, 4),
-                (&doc.summary.employer, 2),
-                (&description, 1),
-            ];
-            for (text, field_weight) in fields {
-                stems.each(text, |term| {
-                    let t = term as usize;
-                    if t >= weight.len() {
-                        weight.resize(t + 1, 0);
-                    }
-                    if weight[t] == 0 {
-                        seen.push(term);
-                    }
-                    weight[t] = (weight[t] + field_weight).min(MAX_WEIGHT);
-                });
-            }
-            postings.resize_with(stems.len(), Vec::new);
-            for term in seen.drain(..) {
-                let w = std::mem::take(&mut weight[term as usize]);
-                postings[term as usize].push((i as u32) << WEIGHT_BITS | u32::from(w));
-            }
+        for doc in &docs {
             let start = skill_of.len() as u32;
             for name in &doc.skills {
                 let slug = slugify(name);
@@ -346,7 +391,7 @@ impl Index {
             paid,
             unpaid,
             salary_steps,
-            postings: stems.into_names().into_iter().zip(postings.into_iter().map(compact)).collect(),
+            postings,
             skill_of,
             skills,
             skill_ids,

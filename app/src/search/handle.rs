@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use super::engine::Index;
+use super::engine::{Index, IndexBuilder};
 use crate::jobs::repo;
 use crate::server::{Db, DbError};
 
@@ -18,12 +18,12 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     // Read the version first: a write during the load bumps it again and triggers the next reload.
     let version = repo::listings_version(db).await?;
     let started = Instant::now();
-    let (docs, cities, professions) =
-        (repo::load_docs(db).await?, repo::cities(db).await?, repo::professions(db).await?);
-    let load_ms = started.elapsed().as_millis() as u64;
-    let index = Index::build(docs, cities, professions, chrono::Utc::now());
+    let mut builder = IndexBuilder::default();
+    repo::load_docs_in_pages(db, repo::LOAD_PAGE, |docs| docs.into_iter().for_each(|doc| builder.add(doc))).await?;
+    let (cities, professions) = (repo::cities(db).await?, repo::professions(db).await?);
+    let index = builder.build(cities, professions, chrono::Utc::now());
     let ms = started.elapsed().as_millis() as u64;
-    tracing::info!(listings = index.len(), version, load_ms, ms, "search index built");
+    tracing::info!(listings = index.len(), version, ms, "search index built");
     Ok((version, index))
 }
 

@@ -9,6 +9,6 @@ mod handle;
 
 pub mod text;
 
-pub use engine::{City, Doc, Index, Listing};
+pub use engine::{City, Doc, Index, IndexBuilder, Listing};
 pub use geo::distance_km;
 pub use handle::SearchHandle;
