@@ -1,6 +1,6 @@
 //! `make bench`: prints figures for 100,000 demo listings. Never a test: nothing here asserts on time.
 //!   - seeding into embedded SurrealKV (`revierjobs seed`, fsync on every commit), loading the index
-//!   - resident memory with the index loaded
+//!   - resident memory with the index loaded, and after serving
 //!   - search latency (p50/p95/p99) over filter/facet/sort combinations, beside a plain linear scan
 //!   - `/jobs` server-side rendering under load (64 connections), beside the same bytes as a file
 use std::time::{Duration, Instant};
@@ -79,8 +79,11 @@ fn linear_scan(docs: &[Doc], f: &JobFilter, now: chrono::DateTime<Utc>) -> usize
         .count()
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    server::runtime().expect("runtime").block_on(run());
+}
+
+async fn run() {
     let n: usize = std::env::var("BENCH_LISTINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("surrealkv://{}/bench", dir.path().display());
@@ -118,6 +121,9 @@ async fn main() {
         rss_mb(),
         rss_mb() - rss_before
     );
+    // Idle workers hand back what the load freed (see server::memory).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!("resident memory, 2 s later:        {:>8.0} MB", rss_mb());
 
     // The same listings as plain rows, for the linear-scan baseline.
     let docs: Vec<Doc> = app::jobs::repo::load_docs(&db).await.expect("listings");
@@ -175,6 +181,8 @@ async fn main() {
     println!();
     println!("salary explorer worst p95:          {worst_p95:>8.2} ms  (target 5 ms)");
 
+    // The server below loads an index of its own.
+    drop((docs, index, handle));
     ssr_under_load(db).await;
 }
 
@@ -243,6 +251,9 @@ async fn ssr_under_load(db: app::server::Db) {
         );
     }
     println!("(target for /jobs: >= 1,500 req/s with p99 <= 25 ms; the server and this client share the cores)");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!();
+    println!("resident memory after serving:     {:>8.0} MB (index, page cache, load generator)", rss_mb());
 }
 
 /// One GET through the load generator's client, returning the body.

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod config;
 pub mod demo;
 pub mod exports;
+pub mod memory;
 pub mod openapi;
 pub mod page_cache;
 pub mod security;
@@ -11,12 +12,9 @@ pub mod seed;
 pub mod seo;
 pub mod startup;
 
+pub use memory::runtime;
 pub use startup::{app_state, build_router, prepare_db, router_with_page_cache, test_options};
 
-/// mimalloc for the binary, its tests and the bench alike: serving pages and searches allocates a lot,
-/// and glibc's malloc spent a third of the CPU on it under load.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]
@@ -29,4 +27,6 @@ pub enum Error {
     Config(String),
     #[error("server stopped with an error: {0}")]
     Serve(std::io::Error),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(std::io::Error),
 }

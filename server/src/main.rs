@@ -4,8 +4,7 @@ use std::time::{Duration, Instant};
 
 use server::config::{Cli, Command};
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -14,11 +13,17 @@ async fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let result = match cli.command() {
-        Command::Serve(args) => server::startup::serve(args).await,
-        Command::Seed(args) => server::seed::run(args).await,
+    let result = match server::runtime() {
+        Ok(runtime) => runtime.block_on(async {
+            let result = match cli.command() {
+                Command::Serve(args) => server::startup::serve(args).await,
+                Command::Seed(args) => server::seed::run(args).await,
+            };
+            close_database(Duration::from_secs(10)).await;
+            result
+        }),
+        Err(error) => Err(server::Error::Runtime(error)),
     };
-    close_database(Duration::from_secs(10)).await;
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -47,7 +47,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// the host's memory (unset, SurrealKV takes half of it for its block cache and up to 1 GiB for
 /// its memtable; the patched crate in `vendor/` lets the URL set them).
 const EMBEDDED_DEFAULTS: [(&str, &str); 3] =
-    [("sync", "every"), ("block_cache_capacity", "33554432"), ("max_memtable_size", "67108864")];
+    [("sync", "every"), ("block_cache_capacity", "8388608"), ("max_memtable_size", "67108864")];
 
 /// The URL SurrealKV is opened with: `url` plus every [`EMBEDDED_DEFAULTS`] key it does not set.
 pub fn embedded_url(url: &str) -> String {
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn surrealkv_urls_get_fsync_on_every_commit_and_app_sized_caches() {
-        let defaults = "sync=every&block_cache_capacity=33554432&max_memtable_size=67108864";
+        let defaults = "sync=every&block_cache_capacity=8388608&max_memtable_size=67108864";
         assert_eq!(embedded_url("surrealkv://data/revierjobs"), format!("surrealkv://data/revierjobs?{defaults}"));
         assert_eq!(embedded_url("surrealkv://d?versioned=true"), format!("surrealkv://d?versioned=true&{defaults}"));
     }
@@ -172,7 +172,7 @@ mod tests {
     fn a_bulk_load_gets_a_large_memtable_and_the_other_defaults() {
         assert_eq!(
             embedded_url(&bulk_load_url("surrealkv://d")),
-            "surrealkv://d?max_memtable_size=1073741824&sync=every&block_cache_capacity=33554432"
+            "surrealkv://d?max_memtable_size=1073741824&sync=every&block_cache_capacity=8388608"
         );
         assert_eq!(bulk_load_url("surrealkv://d?max_memtable_size=5"), "surrealkv://d?max_memtable_size=5");
     }
