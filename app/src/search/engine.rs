@@ -6,6 +6,7 @@ use std::ops::Bound;
 
 use super::bits::Bits;
 use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
+use super::postings::Postings;
 use super::text::{TermCache, fold, terms};
 use crate::jobs::model::PayComparison;
 use crate::jobs::model::SALARY_STEPS;
@@ -88,8 +89,8 @@ pub struct Index {
     paid: Bits,
     unpaid: Bits,
     salary_steps: Vec<Bits>,
-    /// Term → the listings with it, in listing order (see `Posting`).
-    postings: BTreeMap<String, Vec<Posting>>,
+    /// Term → the listings with it and its weight in each, in listing order.
+    postings: BTreeMap<String, Postings>,
     /// Skill ids of all listings, in listing order (see `Meta::skills`).
     skill_of: Vec<u32>,
     skills: Vec<Choice>,
@@ -120,9 +121,9 @@ impl Meta {
     }
 }
 
-/// A listing in a term's postings: its position above `WEIGHT_BITS` bits holding the term's weight
-/// there in half points (title 6, profession 4, skills 4, employer 2, description 1; at most 12).
-/// Half the size of a (position, f32) pair, and the text search's inner loop reads nothing else.
+/// A listing in a term's postings while building: its number above `WEIGHT_BITS` bits holding the
+/// term's weight there in half points (title 6, profession 4, skills 4, employer 2, description 1; at
+/// most 12, as `Postings` keeps them).
 type Posting = u32;
 const WEIGHT_BITS: u32 = 4;
 const MAX_WEIGHT: u8 = 12;
@@ -261,7 +262,7 @@ impl IndexBuilder {
 
     /// The index of the listings added; `now` decides which listings count for the pay comparisons.
     pub fn build(self, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Index {
-        let IndexBuilder { docs, stems, mut postings, .. } = self;
+        let IndexBuilder { docs, stems, postings, .. } = self;
         let mut docs: Vec<(u32, Doc)> = docs.into_iter().enumerate().map(|(k, d)| (k as u32, d)).collect();
         docs.sort_unstable_by_key(|(_, d)| std::cmp::Reverse((d.summary.posted_at, d.summary.id)));
         let mut position = vec![0u32; docs.len()];
@@ -269,13 +270,13 @@ impl IndexBuilder {
             position[*k as usize] = i as u32;
         }
         let docs: Vec<Doc> = docs.into_iter().map(|(_, d)| d).collect();
-        for posts in &mut postings {
+        let postings = postings.into_iter().map(|mut posts| {
             for p in posts.iter_mut() {
                 *p = position[(*p >> WEIGHT_BITS) as usize] << WEIGHT_BITS | (*p & ((1 << WEIGHT_BITS) - 1));
             }
             posts.sort_unstable();
-            posts.shrink_to_fit();
-        }
+            Postings::new(posts.into_iter().map(|p| (p >> WEIGHT_BITS, (p & ((1 << WEIGHT_BITS) - 1)) as u8)))
+        });
         let postings = stems.into_names().into_iter().zip(postings).collect();
         Index::from_sorted(docs, postings, cities, professions, now)
     }
@@ -292,7 +293,7 @@ impl Index {
     /// The index of `docs`, newest first, whose text is indexed in `postings` already.
     fn from_sorted(
         docs: Vec<Doc>,
-        postings: BTreeMap<String, Vec<Posting>>,
+        postings: BTreeMap<String, Postings>,
         cities: Vec<City>,
         professions: Vec<Choice>,
         now: DateTime<Utc>,
@@ -468,13 +469,14 @@ impl Index {
                     break;
                 }
                 let idf = (1.0 + n.max(1) as f32 / posts.len() as f32).ln();
-                let by_weight: [f32; 1 << WEIGHT_BITS] = std::array::from_fn(|w| w as f32 * 0.5 * idf);
-                for &p in posts {
-                    let (d, w) = ((p >> WEIGHT_BITS) as usize, by_weight[(p & ((1 << WEIGHT_BITS) - 1)) as usize]);
+                // Weight 0 (the end of a long gap, no listing) scores 0 and changes nothing.
+                let by_weight: [f32; 16] = std::array::from_fn(|w| w as f32 * 0.5 * idf);
+                posts.each(|d, w| {
+                    let w = by_weight[w];
                     if w > best[d] {
                         best[d] = w;
                     }
-                }
+                });
             }
             // A listing stays in the running if it matched every earlier term and this one.
             let k = k as u8;
@@ -563,8 +565,8 @@ impl Index {
 
 #[path = "cards.rs"]
 mod cards;
-use cards::{Card, Names};
 pub use cards::Listing;
+use cards::{Card, Names};
 
 #[path = "query.rs"]
 mod query;

@@ -377,7 +377,10 @@ fn the_index_gives_back_every_listing_as_loaded() {
     for d in &docs {
         let l = idx.listing(d.summary.id).expect("every loaded listing, expired ones too");
         assert_eq!(in_order(l.summary), in_order(d.summary.clone()));
-        assert_eq!((l.lat, l.lon, l.contract, l.experience, l.valid_through), (d.lat, d.lon, d.contract, d.experience, d.valid_through));
+        assert_eq!(
+            (l.lat, l.lon, l.contract, l.experience, l.valid_through),
+            (d.lat, d.lon, d.contract, d.experience, d.valid_through)
+        );
         let mut skills = d.skills.clone();
         skills.dedup();
         assert_eq!(l.skills, skills, "listing {}", d.summary.id);
@@ -385,7 +388,11 @@ fn the_index_gives_back_every_listing_as_loaded() {
     assert!(idx.listing(0).is_none());
     // Result cards are the same listings, with only the distance and the pay comparison added.
     for job in idx.search(&JobFilter { place: "bochum".into(), per_page: 100, ..Default::default() }, now()).items {
-        let loaded = JobSummary { distance_km: job.distance_km, comparison: job.comparison, ..docs[job.id as usize - 1].summary.clone() };
+        let loaded = JobSummary {
+            distance_km: job.distance_km,
+            comparison: job.comparison,
+            ..docs[job.id as usize - 1].summary.clone()
+        };
         assert_eq!(in_order(job), in_order(loaded));
     }
 }

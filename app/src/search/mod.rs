@@ -6,6 +6,7 @@ mod bits;
 mod engine;
 mod geo;
 mod handle;
+mod postings;
 
 pub mod text;
 
