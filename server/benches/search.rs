@@ -122,8 +122,8 @@ async fn run() {
         rss_mb() - rss_before
     );
     // Idle workers hand back what the load freed (see server::memory).
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    println!("resident memory, 2 s later:        {:>8.0} MB", rss_mb());
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    println!("resident memory, 3 s later:        {:>8.0} MB", rss_mb());
 
     // The same listings as plain rows, for the linear-scan baseline.
     let docs: Vec<Doc> = app::jobs::repo::load_docs(&db).await.expect("listings");
@@ -251,7 +251,7 @@ async fn ssr_under_load(db: app::server::Db) {
         );
     }
     println!("(target for /jobs: >= 1,500 req/s with p99 <= 25 ms; the server and this client share the cores)");
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
     println!();
     println!("resident memory after serving:     {:>8.0} MB (index, page cache, load generator)", rss_mb());
 }

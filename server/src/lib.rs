@@ -15,7 +15,6 @@ pub mod startup;
 pub use memory::runtime;
 pub use startup::{app_state, build_router, prepare_db, router_with_page_cache, test_options};
 
-
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
