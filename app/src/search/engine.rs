@@ -263,13 +263,18 @@ impl IndexBuilder {
     /// The index of the listings added; `now` decides which listings count for the pay comparisons.
     pub fn build(self, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Index {
         let IndexBuilder { docs, stems, postings, .. } = self;
-        let mut docs: Vec<(u32, Doc)> = docs.into_iter().enumerate().map(|(k, d)| (k as u32, d)).collect();
-        docs.sort_unstable_by_key(|(_, d)| std::cmp::Reverse((d.summary.posted_at, d.summary.id)));
+        // Sorted by number, not by moving the listings themselves (about 380 bytes each) around.
+        let mut order: Vec<u32> = (0..docs.len() as u32).collect();
+        order.sort_unstable_by_key(|k| {
+            let d = &docs[*k as usize];
+            std::cmp::Reverse((d.summary.posted_at, d.summary.id))
+        });
         let mut position = vec![0u32; docs.len()];
-        for (i, (k, _)) in docs.iter().enumerate() {
+        for (i, k) in order.iter().enumerate() {
             position[*k as usize] = i as u32;
         }
-        let docs: Vec<Doc> = docs.into_iter().map(|(_, d)| d).collect();
+        let mut docs: Vec<Option<Doc>> = docs.into_iter().map(Some).collect();
+        let docs: Vec<Doc> = order.iter().filter_map(|k| docs[*k as usize].take()).collect();
         let postings = postings.into_iter().map(|mut posts| {
             for p in posts.iter_mut() {
                 *p = position[(*p >> WEIGHT_BITS) as usize] << WEIGHT_BITS | (*p & ((1 << WEIGHT_BITS) - 1));
@@ -304,17 +309,26 @@ impl Index {
         let mut skill_ids: HashMap<String, usize> = HashMap::new();
         let city_ids: HashMap<&str, usize> = cities.iter().enumerate().map(|(i, c)| (c.slug.as_str(), i)).collect();
         let mut skill_of: Vec<u32> = Vec::new();
+        let mut skill_of_name: HashMap<&str, usize> = HashMap::new();
         let mut meta = Vec::with_capacity(docs.len());
         let valid: Vec<i64> = docs.iter().map(|d| d.valid_through.timestamp()).collect();
         let at: Vec<[f64; 3]> = docs.iter().map(|d| unit(d.lat, d.lon)).collect();
         for doc in &docs {
             let start = skill_of.len() as u32;
             for name in &doc.skills {
-                let slug = slugify(name);
-                let id = *skill_ids.entry(slug.clone()).or_insert_with(|| {
-                    skills.push(Choice { slug, name: name.clone() });
-                    skills.len() - 1
-                });
+                // Each spelling is turned into a slug once.
+                let id = match skill_of_name.get(name.as_str()) {
+                    Some(id) => *id,
+                    None => {
+                        let slug = slugify(name);
+                        let id = *skill_ids.entry(slug.clone()).or_insert_with(|| {
+                            skills.push(Choice { slug, name: name.clone() });
+                            skills.len() - 1
+                        });
+                        skill_of_name.insert(name, id);
+                        id
+                    }
+                };
                 if !skill_of[start as usize..].contains(&(id as u32)) {
                     skill_of.push(id as u32);
                 }
