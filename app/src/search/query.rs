@@ -13,6 +13,8 @@ struct Query<'a> {
     place: Option<Place>,
     profession: Option<usize>,
     skills: Vec<usize>,
+    /// Per radius of `RADII`, the listings within it around the place (empty without one).
+    near: Vec<Cow<'a, Bits>>,
     /// Listings with a salary reaching the filter's minimum (any salary without one).
     paid_min: Bits,
     now_ts: i64,
@@ -43,7 +45,8 @@ impl Index {
             base.and_with(matched);
         }
         let paid_min = f.salary_min.map_or_else(|| self.paid.clone(), |min| self.paid_at_least(min));
-        let q = Query { f, place, profession, skills, paid_min, now_ts };
+        let near = place.as_ref().map(|p| self.near(p)).unwrap_or_default();
+        let q = Query { f, place, profession, skills, near, paid_min, now_ts };
         let dims = self.dim_sets(&q);
         let (result, others) = intersections(&base, &dims);
         let c = self.counts(&q, &dims, &result, &others);
@@ -90,12 +93,15 @@ impl Index {
         })
     }
 
-    /// The listings within the `k`-th radius of `RADII` around the place (`Place::contains` as a set):
-    /// kept for cities, measured for coordinates.
-    fn within(&self, p: &Place, k: usize) -> Cow<'_, Bits> {
+    /// Per radius of `RADII`, the listings within it around the place (`Place::contains` as sets):
+    /// kept for cities, measured once per search for coordinates.
+    fn near(&self, p: &Place) -> Vec<Cow<'_, Bits>> {
         match p.city {
-            Some(city) => Cow::Borrowed(&self.near[city][k]),
-            None => Cow::Owned(Bits::matching(&self.at, |a| chord2(p.at, *a) <= p.limits[k])),
+            Some(city) => self.near[city].iter().map(Cow::Borrowed).collect(),
+            None => {
+                let c2: Vec<f64> = self.at.iter().map(|a| chord2(p.at, *a)).collect();
+                p.limits.iter().map(|limit| Cow::Owned(Bits::matching(&c2, |c2| c2 <= limit))).collect()
+            }
         }
     }
 
@@ -115,7 +121,7 @@ impl Index {
     fn dim_sets(&self, q: &Query) -> DimSets {
         let f = q.f;
         let mut dims: DimSets = Default::default();
-        dims[D_PLACE] = q.place.as_ref().map(|p| self.within(p, p.radius).into_owned());
+        dims[D_PLACE] = q.place.as_ref().map(|p| q.near[p.radius].as_ref().clone());
         dims[D_PROFESSION] = self.any_of(D_PROFESSION, q.profession);
         dims[D_WORKING_TIME] = self.any_of(D_WORKING_TIME, f.working_time.iter().map(|v| v.index()));
         dims[D_OFFER] = self.any_of(D_OFFER, f.offer.iter().map(|v| v.index()));
@@ -152,13 +158,8 @@ impl Index {
             })
             .collect();
         let mut c = Counts { values, ..Default::default() };
-        if let Some(p) = &q.place {
-            for (k, count) in c.radius.iter_mut().enumerate() {
-                *count = match &dims[D_PLACE] {
-                    Some(chosen) if k == p.radius => chosen.count_and(&others[D_PLACE]),
-                    _ => self.within(p, k).count_and(&others[D_PLACE]),
-                };
-            }
+        for (count, near) in c.radius.iter_mut().zip(&q.near) {
+            *count = near.count_and(&others[D_PLACE]);
         }
         for (k, days) in POSTED_WITHIN.iter().enumerate() {
             c.posted[k] = others[D_POSTED].count_below(self.posted_until(q.now_ts - i64::from(*days) * 86_400));
