@@ -15,7 +15,7 @@ use app::jobs::model::{
     parse_job_id,
 };
 use app::salary::api::explore;
-use app::search::Listing;
+use app::search::Details;
 use app::server::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -87,8 +87,9 @@ impl ApiJob {
         }
     }
 
-    fn from_listing(l: &Listing, distance_km: Option<f64>) -> Self {
-        Self::new(&l.summary, l.lat, l.lon, l.contract, l.experience, &l.skills, l.valid_through, distance_km)
+    /// A search result with the details the index keeps for it.
+    fn from_result(job: &JobSummary, d: &Details) -> Self {
+        Self::new(job, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, job.distance_km)
     }
 }
 
@@ -146,11 +147,8 @@ pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery)
     if let Some(response) = bad_parameters(issues) {
         return response;
     }
-    let items = result
-        .items
-        .iter()
-        .filter_map(|job| index.listing(job.id).map(|l| ApiJob::from_listing(&l, job.distance_km)))
-        .collect();
+    let items =
+        result.items.iter().filter_map(|job| index.details(job.id).map(|d| ApiJob::from_result(job, &d))).collect();
     Json(JobList { total: result.total, page: result.page, per_page: result.per_page, items, facets: result.facets })
         .into_response()
 }

@@ -52,9 +52,8 @@ impl Names {
     }
 }
 
-/// A listing with the fields the public API shows beyond a card's.
-pub struct Listing {
-    pub summary: JobSummary,
+/// What the public API shows of a listing beyond its result card (`JobSummary`).
+pub struct Details {
     pub lat: f64,
     pub lon: f64,
     pub contract: Contract,
@@ -104,9 +103,8 @@ impl Card {
         }
     }
 
-    pub(super) fn listing(&self, m: &Meta, names: &Names, skills: Vec<String>) -> Listing {
-        Listing {
-            summary: self.summary(m, names),
+    pub(super) fn details(&self, m: &Meta, skills: Vec<String>) -> Details {
+        Details {
             lat: self.lat,
             lon: self.lon,
             contract: m.contract,

@@ -430,12 +430,13 @@ impl Index {
         self.demo_until.is_some_and(|until| until > now)
     }
 
-    /// A listing by id, with the fields of the public API (it may have expired since it was loaded).
-    pub fn listing(&self, id: i64) -> Option<Listing> {
+    /// What the public API shows of listing `id` beyond its result card (it may have expired since it
+    /// was loaded).
+    pub fn details(&self, id: i64) -> Option<Details> {
         let i = *self.by_id.get(&id)?;
         let m = &self.meta[i];
         let skills = self.skills_of(m).iter().map(|s| self.skills[*s as usize].name.clone()).collect();
-        Some(self.cards[i].listing(m, &self.names, skills))
+        Some(self.cards[i].details(m, skills))
     }
 
     fn resolve_place(&self, f: &JobFilter) -> Result<Option<Place>, ParamIssue> {
@@ -579,7 +580,7 @@ impl Index {
 
 #[path = "cards.rs"]
 mod cards;
-pub use cards::Listing;
+pub use cards::Details;
 use cards::{Card, Names};
 
 #[path = "query.rs"]

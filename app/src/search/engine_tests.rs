@@ -375,8 +375,7 @@ fn in_order(mut job: JobSummary) -> JobSummary {
 fn the_index_gives_back_every_listing_as_loaded() {
     let (idx, docs) = (index(800), docs(800));
     for d in &docs {
-        let l = idx.listing(d.summary.id).expect("every loaded listing, expired ones too");
-        assert_eq!(in_order(l.summary), in_order(d.summary.clone()));
+        let l = idx.details(d.summary.id).expect("every loaded listing, expired ones too");
         assert_eq!(
             (l.lat, l.lon, l.contract, l.experience, l.valid_through),
             (d.lat, d.lon, d.contract, d.experience, d.valid_through)
@@ -385,9 +384,18 @@ fn the_index_gives_back_every_listing_as_loaded() {
         skills.dedup();
         assert_eq!(l.skills, skills, "listing {}", d.summary.id);
     }
-    assert!(idx.listing(0).is_none());
-    // Result cards are the same listings, with only the distance and the pay comparison added.
-    for job in idx.search(&JobFilter { place: "bochum".into(), per_page: 100, ..Default::default() }, now()).items {
+    assert!(idx.details(0).is_none());
+    // Result cards are the listings as loaded, with only the distance and the pay comparison added.
+    let active = docs.iter().filter(|d| d.valid_through > now()).count();
+    let mut shown = 0;
+    for job in (1..=9).flat_map(|page| {
+        idx.search(
+            &JobFilter { place: "bochum".into(), radius_km: Some(200), page, per_page: 100, ..Default::default() },
+            now(),
+        )
+        .items
+    }) {
+        shown += 1;
         let loaded = JobSummary {
             distance_km: job.distance_km,
             comparison: job.comparison,
@@ -395,6 +403,7 @@ fn the_index_gives_back_every_listing_as_loaded() {
         };
         assert_eq!(in_order(job), in_order(loaded));
     }
+    assert_eq!(shown, active, "every active listing's card was checked");
 }
 
 #[test]

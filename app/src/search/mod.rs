@@ -10,6 +10,6 @@ mod postings;
 
 pub mod text;
 
-pub use engine::{City, Doc, Index, IndexBuilder, Listing};
+pub use engine::{City, Details, Doc, Index, IndexBuilder};
 pub use geo::distance_km;
 pub use handle::SearchHandle;
