@@ -107,7 +107,8 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
         <li class="saved-item" data-testid="saved-item" data-job=job data-status=f.status.slug()>
             <div class="saved-head">
                 <h2><a href=format!("/jobs/{job}")>{f.snapshot.title.clone()}</a></h2>
-                <FavouriteToggle job title=f.snapshot.title.clone()/>
+                // Every entry here is on the list: its toggle starts pressed.
+                <FavouriteToggle job title=f.snapshot.title.clone() saved=true/>
             </div>
             <p class="meta">
                 {f.snapshot.employer.clone()} " · " {f.snapshot.city.clone()}

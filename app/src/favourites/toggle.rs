@@ -147,51 +147,55 @@ impl SavedJobs {
         let differs = wanted.is_some() && wanted != self.stored.with(|m| m.get(&job).copied());
         differs || self.in_flight.with(|f| f.is_some_and(|(j, _)| j == job))
     }
+
+    /// The ids on the caller's list as the page was loaded (none if they could not be read). A
+    /// view that shows toggles awaits this in the `Suspend` that renders them, so the toggles need no
+    /// suspense boundary of their own (twenty of them took a third of the CPU time of `/jobs`).
+    pub fn saved_at_load() -> impl Future<Output = Vec<i64>> {
+        let loaded = use_context::<Self>().map(|state| state.loaded);
+        async move {
+            match loaded {
+                Some(loaded) => loaded.await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    }
 }
 
 /// A `<button aria-pressed>` that saves or unsaves a job at once and tells the server in the
 /// background (`aria-busy` until it has). Without JavaScript it is a plain form post to the
-/// same server function, which sends the browser back to the page.
+/// same server function, which sends the browser back to the page. `saved`: whether the job was on
+/// the list as the page was loaded ([`SavedJobs::saved_at_load`]).
 #[component]
-pub fn FavouriteToggle(job: i64, title: String) -> impl IntoView {
+pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
     let Some(state) = use_context::<SavedJobs>() else { return ().into_any() };
     let label = format!("„{title}“ merken");
+    let pressed = move || state.shown(job, saved);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.flip(job, pressed());
+    };
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let label = label.clone();
-                Suspend::new(async move {
-                    let initially = state.loaded.await.map(|ids| ids.contains(&job)).unwrap_or(false);
-                    let pressed = move || state.shown(job, initially);
-                    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-                        ev.prevent_default();
-                        state.flip(job, pressed());
-                    };
-                    view! {
-                        <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
-                            <input type="hidden" name="job" value=job/>
-                            <input type="hidden" name="saved" value=move || (!pressed()).to_string()/>
-                            <button
-                                type="submit"
-                                class="fav-toggle"
-                                data-testid="favourite-toggle"
-                                aria-pressed=move || pressed().to_string()
-                                aria-busy=move || state.busy(job).to_string()
-                                aria-label=label
-                                title=move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" }
-                            >
-                                <span class="fav-icon" aria-hidden="true">{move || if pressed() { "★" } else { "☆" }}</span>
-                                <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
-                            </button>
-                            <span class="fav-error" role="status">{move || state.errors.with(|m| m.get(&job).cloned())}</span>
-                            <span class="fav-sync" data-testid="favourite-sync">
-                                {move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind")}
-                            </span>
-                        </form>
-                    }
-                })
-            }}
-        </Suspense>
+        <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
+            <input type="hidden" name="job" value=job/>
+            <input type="hidden" name="saved" value=move || (!pressed()).to_string()/>
+            <button
+                type="submit"
+                class="fav-toggle"
+                data-testid="favourite-toggle"
+                aria-pressed=move || pressed().to_string()
+                aria-busy=move || state.busy(job).to_string()
+                aria-label=label
+                title=move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" }
+            >
+                <span class="fav-icon" aria-hidden="true">{move || if pressed() { "★" } else { "☆" }}</span>
+                <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
+            </button>
+            <span class="fav-error" role="status">{move || state.errors.with(|m| m.get(&job).cloned())}</span>
+            <span class="fav-sync" data-testid="favourite-sync">
+                {move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind")}
+            </span>
+        </form>
     }
     .into_any()
 }

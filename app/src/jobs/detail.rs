@@ -8,7 +8,7 @@ use super::api::get_job;
 use super::model::{JobDetail, JobFilter, parse_job_id};
 use super::page::{JobCard, SalaryInfo};
 use crate::error::AppError;
-use crate::favourites::FavouriteToggle;
+use crate::favourites::{FavouriteToggle, SavedJobs};
 use crate::ui::format::format_date;
 use crate::ui::{ErrorView, set_http_status};
 
@@ -24,18 +24,22 @@ pub fn JobDetailPage() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Stelle wird geladen …"</p> }>
-            {move || Suspend::new(async move {
-                match job.await {
-                    Ok(detail) => view! { <JobDetailView detail/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
+            {move || {
+                let saved = SavedJobs::saved_at_load();
+                Suspend::new(async move {
+                    let saved = saved.await;
+                    match job.await {
+                        Ok(detail) => view! { <JobDetailView detail saved/> }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
 
 #[component]
-fn JobDetailView(detail: JobDetail) -> impl IntoView {
+fn JobDetailView(detail: JobDetail, saved: Vec<i64>) -> impl IntoView {
     if detail.expired {
         set_http_status(410);
     }
@@ -64,7 +68,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
             <p class="breadcrumb"><a href="/jobs">"← Alle Stellen"</a></p>
             <div class="card-head">
                 <h1>{job.title.clone()}</h1>
-                <FavouriteToggle job=job.id title=job.title.clone()/>
+                <FavouriteToggle job=job.id title=job.title.clone() saved=saved.contains(&job.id)/>
             </div>
             <p class="employer">
                 {job.employer.clone()}" · "{job.employer_type.label()}
@@ -104,7 +108,10 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                     <h2 id="similar-heading">"Ähnliche Stellen"</h2>
                     <p class="hint">"Gleicher Beruf im Umkreis von 50 km, die meisten gemeinsamen Kenntnisse zuerst; Entfernung von dieser Stelle."</p>
                     <ol class="job-list">
-                        {detail.similar.clone().into_iter().map(|job| view! { <li><JobCard job/></li> }).collect_view()}
+                        {detail.similar.clone().into_iter().map(|job| {
+                            let saved = saved.contains(&job.id);
+                            view! { <li><JobCard job saved/></li> }
+                        }).collect_view()}
                     </ol>
                 </section>
             })}

@@ -7,7 +7,7 @@ use super::api::search_jobs;
 use super::chips::{chips, param_label};
 use super::model::{JobFilter, JobSummary, ParamIssue, PayComparison, Salary, SearchResponse};
 use super::panel::FilterPanel;
-use crate::favourites::FavouriteToggle;
+use crate::favourites::{FavouriteToggle, SavedJobs};
 use crate::ui::ErrorView;
 use crate::ui::format::{count_jobs, format_date};
 
@@ -29,9 +29,11 @@ pub fn JobsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Stellen werden geladen …"</p> }>
             {move || {
                 let (filter, url_issues) = parsed.get();
+                let saved = SavedJobs::saved_at_load();
                 Suspend::new(async move {
+                    let saved = saved.await;
                     match results.await {
-                        Ok(response) => view! { <Listing filter url_issues response/> }.into_any(),
+                        Ok(response) => view! { <Listing filter url_issues response saved/> }.into_any(),
                         Err(error) => view! { <ErrorView error/> }.into_any(),
                     }
                 })
@@ -50,7 +52,7 @@ pub fn at_results(href: &str) -> String {
 }
 
 #[component]
-fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchResponse) -> impl IntoView {
+fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchResponse, saved: Vec<i64>) -> impl IntoView {
     let issues: Vec<ParamIssue> = url_issues.into_iter().chain(response.issues.iter().cloned()).collect();
     let chips = chips(&filter, &response);
     let count_text = match response.total {
@@ -99,7 +101,10 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                     </div>
                 })}
                 <ol class="job-list">
-                    {items.into_iter().map(|job| view! { <li><JobCard job/></li> }).collect_view()}
+                    {items.into_iter().map(|job| {
+                        let saved = saved.contains(&job.id);
+                        view! { <li><JobCard job saved/></li> }
+                    }).collect_view()}
                 </ol>
                 {(pages > 1).then(|| view! {
                     <nav class="pagination" aria-label="Seiten">
@@ -113,8 +118,9 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
     }
 }
 
+/// `saved`: whether the job was on the visitor's list as the page was loaded.
 #[component]
-pub fn JobCard(job: JobSummary) -> impl IntoView {
+pub fn JobCard(job: JobSummary, saved: bool) -> impl IntoView {
     let working_time = job.working_time.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ");
     let href = job.href();
     let demo = job.is_demo();
@@ -126,7 +132,7 @@ pub fn JobCard(job: JobSummary) -> impl IntoView {
         <article class="job-card" data-testid="job-card">
             <div class="card-head">
                 <h2><a href=href>{job.title.clone()}</a></h2>
-                <FavouriteToggle job=job.id title=job.title/>
+                <FavouriteToggle job=job.id title=job.title saved/>
             </div>
             <p class="employer">
                 {job.employer}
