@@ -317,18 +317,13 @@ impl Index {
             let start = skill_of.len() as u32;
             for name in &doc.skills {
                 // Each spelling is turned into a slug once.
-                let id = match skill_of_name.get(name.as_str()) {
-                    Some(id) => *id,
-                    None => {
-                        let slug = slugify(name);
-                        let id = *skill_ids.entry(slug.clone()).or_insert_with(|| {
-                            skills.push(Choice { slug, name: name.clone() });
-                            skills.len() - 1
-                        });
-                        skill_of_name.insert(name, id);
-                        id
-                    }
-                };
+                let id = *skill_of_name.entry(name).or_insert_with(|| {
+                    let slug = slugify(name);
+                    *skill_ids.entry(slug.clone()).or_insert_with(|| {
+                        skills.push(Choice { slug, name: name.clone() });
+                        skills.len() - 1
+                    })
+                });
                 if !skill_of[start as usize..].contains(&(id as u32)) {
                     skill_of.push(id as u32);
                 }
