@@ -50,7 +50,7 @@ struct ShutdownSignal {
 
 impl BackgroundFlusher {
 	/// Create a new background flusher.
-	pub fn new(db: Tree, interval: Duration) -> Result<Self> {
+	pub fn new(db: Arc<Tree>, interval: Duration) -> Result<Self> {
 		// Create a new shutdown notifier
 		let notify = Arc::new(ShutdownSignal {
 			flag: AtomicBool::new(false),

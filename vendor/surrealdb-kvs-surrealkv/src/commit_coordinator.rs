@@ -111,7 +111,7 @@ pub(super) struct CommitCoordinator {
 
 impl CommitCoordinator {
 	/// Create a new commit coordinator.
-	pub fn new(db: Tree, config: &SurrealKvConfig) -> Result<Self> {
+	pub fn new(db: Arc<Tree>, config: &SurrealKvConfig) -> Result<Self> {
 		// Get the batched commit configuration options
 		let timeout = config.grouped_commit_timeout;
 		let wait_threshold = config.grouped_commit_wait_threshold;
@@ -270,7 +270,7 @@ struct CommitBatcher {
 	/// Shared state for receiving commit requests
 	shared: Arc<SharedState>,
 	/// Reference to the database for explicit WAL flushing
-	db: Tree,
+	db: Arc<Tree>,
 	/// Maximum time to wait for collecting a batch
 	timeout: Duration,
 	/// Threshold for deciding whether to wait for more transactions

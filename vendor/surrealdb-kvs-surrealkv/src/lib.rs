@@ -42,7 +42,11 @@ fn kvs_error(e: surrealkv::Error) -> Error {
 }
 
 pub struct Datastore {
-	db: Tree,
+	/// Shared with the commit coordinator's or background flusher's thread. Those threads end
+	/// (and drop their handle) on a thread without a tokio runtime; a `Tree` dropped there logs
+	/// "No runtime available for closing the store correctly". Sharing one `Tree` by `Arc` means
+	/// only this datastore's handle ever runs `Tree::drop` (Revierjobs patch).
+	db: Arc<Tree>,
 	/// Whether the datastore supports transaction versioning
 	versioned: bool,
 	/// Commit coordinator for batching transaction commits when sync=every
@@ -124,18 +128,18 @@ impl Datastore {
 		// Set the data storage directory
 		let builder = builder.with_path(path.to_string().into());
 		// Build the database
-		let db = builder.build().map_err(|e| Error::Datastore(e.to_string()))?;
+		let db = Arc::new(builder.build().map_err(|e| Error::Datastore(e.to_string()))?);
 
 		// Create sync components based on sync mode
 		let (commit_coordinator, background_flusher) = match config.sync_mode {
 			SyncMode::Every => {
 				info!(target: TARGET, "Sync mode: every transaction commit");
-				let coordinator = Arc::new(CommitCoordinator::new(db.clone(), &config)?);
+				let coordinator = Arc::new(CommitCoordinator::new(Arc::clone(&db), &config)?);
 				(Some(coordinator), None)
 			}
 			SyncMode::Interval(interval) => {
 				info!(target: TARGET, "Sync mode: background syncing on interval ({}ms)", interval.as_millis());
-				let flusher = Arc::new(BackgroundFlusher::new(db.clone(), interval)?);
+				let flusher = Arc::new(BackgroundFlusher::new(Arc::clone(&db), interval)?);
 				(None, Some(flusher))
 			}
 			SyncMode::Never => {
