@@ -42,10 +42,10 @@ fn kvs_error(e: surrealkv::Error) -> Error {
 }
 
 pub struct Datastore {
-	/// Shared with the commit coordinator's or background flusher's thread. Those threads end
-	/// (and drop their handle) on a thread without a tokio runtime; a `Tree` dropped there logs
-	/// "No runtime available for closing the store correctly". Sharing one `Tree` by `Arc` means
-	/// only this datastore's handle ever runs `Tree::drop` (Revierjobs patch).
+	/// Shared with the commit coordinator's or background flusher's thread. That thread ends
+	/// (and drops its handle) without a tokio runtime, where a dropped `Tree` can only log "No
+	/// runtime available for closing the store correctly". Shared by `Arc`, the one `Tree` is
+	/// dropped with this datastore, after `shutdown` has joined the thread (Revierjobs patch).
 	db: Arc<Tree>,
 	/// Whether the datastore supports transaction versioning
 	versioned: bool,
