@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::get_job;
 use super::model::{JobDetail, JobFilter, parse_job_id};
-use super::page::{JobCard, SalaryInfo};
+use super::page::{JobList, SalaryInfo};
 use crate::error::AppError;
 use crate::favourites::{FavouriteToggle, SavedJobs};
 use crate::ui::format::format_date;
@@ -107,12 +107,7 @@ fn JobDetailView(detail: JobDetail, saved: Vec<i64>) -> impl IntoView {
                 <section class="similar" aria-labelledby="similar-heading" data-testid="similar-jobs">
                     <h2 id="similar-heading">"Ähnliche Stellen"</h2>
                     <p class="hint">"Gleicher Beruf im Umkreis von 50 km, die meisten gemeinsamen Kenntnisse zuerst; Entfernung von dieser Stelle."</p>
-                    <ol class="job-list">
-                        {detail.similar.clone().into_iter().map(|job| {
-                            let saved = saved.contains(&job.id);
-                            view! { <li><JobCard job saved/></li> }
-                        }).collect_view()}
-                    </ol>
+                    <JobList jobs=detail.similar.clone() saved=saved.clone()/>
                 </section>
             })}
             <p><a href=similar.href()>{format!("Weitere Stellen als {} in {}", detail.profession, job.city)}</a></p>

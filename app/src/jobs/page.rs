@@ -100,12 +100,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                         </ul>
                     </div>
                 })}
-                <ol class="job-list">
-                    {items.into_iter().map(|job| {
-                        let saved = saved.contains(&job.id);
-                        view! { <li><JobCard job saved/></li> }
-                    }).collect_view()}
-                </ol>
+                <JobList jobs=items saved/>
                 {(pages > 1).then(|| view! {
                     <nav class="pagination" aria-label="Seiten">
                         {prev.map(|href| view! { <a rel="prev" href=href>"← Zurück"</a> })}
@@ -115,6 +110,20 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
                 })}
             </section>
         </div>
+    }
+}
+
+/// Result cards in their order. `saved`: the ids on the visitor's list as the page was loaded
+/// ([`SavedJobs::saved_at_load`]).
+#[component]
+pub fn JobList(jobs: Vec<JobSummary>, saved: Vec<i64>) -> impl IntoView {
+    view! {
+        <ol class="job-list">
+            {jobs.into_iter().map(|job| {
+                let saved = saved.contains(&job.id);
+                view! { <li><JobCard job saved/></li> }
+            }).collect_view()}
+        </ol>
     }
 }
 
