@@ -46,15 +46,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Loads the wasm (`{pkg}.js`, `{pkg}.wasm`) and hydrates the page once the browser is idle, at the
-/// latest after 2 s. Leptos's `HydrationScripts` (with `defer`) does the same but also adds preload
-/// hints, which start the 460 KB wasm download beside the page's own CSS and delay its first paint on
-/// a slow connection. Until hydration, links and forms work as plain HTML.
+/// Loads the wasm (`{pkg}.js`, `{pkg}.wasm`) once the browser is idle (at the latest after 2 s) and
+/// hydrates the page's islands, the only parts that run code in the browser (`#[island]`); the rest
+/// of the page stays the server's HTML. `window.__rjIslands(root)` hydrates the islands in a part
+/// that `ui::live` swapped in. Leptos's `HydrationScripts` adds preload hints, which start the wasm
+/// download beside the page's own CSS and delay its first paint on a slow connection. Until
+/// hydration, links and forms work as plain HTML.
 #[component]
 fn Hydration(pkg: String) -> impl IntoView {
+    // As Leptos's `HydrationScripts` does in islands mode: the page outside the islands is not
+    // hydrated, so its resources are not sent to the browser (islands send their own props).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let script = format!(
-        r#"const hydrate = () => import("{pkg}.js").then((m) => m.default({{ module_or_path: "{pkg}.wasm" }}).then(() => m.hydrate()));
-if ("requestIdleCallback" in window) requestIdleCallback(hydrate, {{ timeout: 2000 }}); else setTimeout(hydrate);"#
+        r#"const start = (m) => {{
+  window.__rjIslands = (root) => {{ for (const el of root.querySelectorAll("leptos-island")) m[el.dataset.component]?.(el); }};
+  m.hydrate();
+  window.__rjIslands(document.body);
+  document.documentElement.setAttribute("data-hydrated", "true");
+}};
+const load = () => import("{pkg}.js").then((m) => m.default({{ module_or_path: "{pkg}.wasm" }}).then(() => start(m)));
+if ("requestIdleCallback" in window) requestIdleCallback(load, {{ timeout: 2000 }}); else setTimeout(load);"#
     );
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
 }
@@ -63,12 +76,6 @@ if ("requestIdleCallback" in window) requestIdleCallback(hydrate, {{ timeout: 20
 pub fn App() -> impl IntoView {
     provide_meta_context();
     SavedJobs::provide();
-    // Effects run only in the browser, after hydration: a hook for tests and CSS.
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
     // Every route renders fully before the first byte (SsrMode::Async): pages work without
     // JavaScript and can answer with their real status code (404, 410).
     view! {

@@ -54,9 +54,12 @@ test("a note and an application status on /merkliste are kept", async ({ page })
   await item.getByLabel("Notiz").fill("Anschreiben bis Freitag, Ansprechpartnerin Frau Kaya");
   await item.getByRole("button", { name: "Notiz speichern" }).click();
   await expect(item.getByText("Notiz gespeichert.")).toBeVisible();
+  await page.evaluate(() => { window.sameDocument = true; });
   await item.getByLabel("Status").selectOption("applied");
   await expect(page.getByTestId("saved-item").first()).toHaveAttribute("data-status", "applied");
   await expect(page.getByTestId("saved-item").first().locator(".history")).toContainText("Beworben am");
+  await expect(page.getByRole("link", { name: /^Beworben \(1\)$/ })).toBeVisible(); // the tabs' counts follow
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
   await page.reload();
   const again = page.getByTestId("saved-item").first();
   await expect(again.getByLabel("Notiz")).toHaveValue("Anschreiben bis Freitag, Ansprechpartnerin Frau Kaya");

@@ -10,6 +10,7 @@ test("a facet option applies at once, its count is the result, Back restores", a
   const predicted = Number(await option.locator(".count").innerText());
   expect(predicted).toBeGreaterThan(0);
   expect(predicted).toBeLessThan(all);
+  await page.evaluate(() => { window.sameDocument = true; });
   await option.click();
   await expect(page).toHaveURL(/\/jobs\?working_time=part_time#ergebnisse$/);
   await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
@@ -20,18 +21,38 @@ test("a facet option applies at once, its count is the result, Back restores", a
   await expect(page.locator("#f-working_time-part_time")).not.toBeChecked();
   await page.goForward();
   await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true); // no page load at all
+});
+
+test("by keyboard: a filter applied with Space keeps the focus, the new results' toggles work", async ({ page }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator("#f-offer-internship").focus();
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/offer=internship/);
+  await expect(page.locator("#f-offer-internship")).toBeChecked();
+  await expect(page.locator("#f-offer-internship")).toBeFocused();
+  // The listings swapped in are live too: a toggle among them saves.
+  const toggle = page.getByTestId("job-card").first().getByTestId("favourite-toggle");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(toggle).toHaveAttribute("aria-busy", "false");
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
 });
 
 test("chips remove one filter each, reset removes all", async ({ page }) => {
   await page.goto("/jobs?offer=internship&remote=hybrid");
   await hydrated(page);
   await expect(page.getByTestId("filter-chip")).toHaveCount(2);
+  await page.evaluate(() => { window.sameDocument = true; });
   await page.getByTestId("filter-chip").filter({ hasText: "Praktikum" }).click();
   await expect(page).toHaveURL(/\/jobs\?remote=hybrid#ergebnisse$/);
   await expect(page.getByTestId("filter-chip")).toHaveCount(1);
   await page.getByTestId("reset-filters").click();
   await expect(page).toHaveURL(/\/jobs#ergebnisse$/);
   await expect(page.getByTestId("filter-chip")).toHaveCount(0);
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
 });
 
 test("a search without results says which filter to drop", async ({ page }) => {

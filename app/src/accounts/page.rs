@@ -1,8 +1,8 @@
 //! `/anmelden`, `/registrieren` and `/konto`. The forms post to server functions, so they work
 //! without JavaScript; with it, success reloads the page the account now sees.
 use crate::ui::PageMeta;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Meta;
 
 use super::api::{ChangePassword, DeleteAccount, SignIn, SignOut, SignOutEverywhere, SignUp, current_account};
@@ -45,6 +45,29 @@ where
     }
 }
 
+/// The submit handler of a form that posts to server function `A`: without JavaScript the browser
+/// posts the form; with it the island sends `A`, made from the form's fields, and shows the answer.
+fn send<A>(action: ServerAction<A>, make: impl Fn(&Fields) -> A + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static
+where
+    A: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+{
+    move |ev| {
+        use leptos::wasm_bindgen::JsCast;
+        ev.prevent_default();
+        let form = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
+        action.dispatch(make(&Fields(form.and_then(|f| leptos::web_sys::FormData::new_with_form(&f).ok()))));
+    }
+}
+
+/// The fields of a submitted form.
+struct Fields(Option<leptos::web_sys::FormData>);
+
+impl Fields {
+    fn get(&self, name: &str) -> String {
+        self.0.as_ref().and_then(|data| data.get(name).as_string()).unwrap_or_default()
+    }
+}
+
 #[component]
 fn FormError(text: Box<dyn Fn() -> Option<String> + Send + Sync>) -> impl IntoView {
     view! { <p class="form-error" role="alert" data-testid="form-error">{text}</p> }
@@ -52,15 +75,23 @@ fn FormError(text: Box<dyn Fn() -> Option<String> + Send + Sync>) -> impl IntoVi
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
-    reload_on_success(action, "/merkliste");
     view! {
         <PageMeta title="Anmelden" description="Bei Revierjobs anmelden: die Merkliste auf allen Geräten."/>
         <Meta name="robots" content="noindex"/>
+        <SignInForm/>
+    }
+}
+
+#[island]
+fn SignInForm() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    reload_on_success(action, "/merkliste");
+    view! {
         <section class="account-form">
             <h1>"Anmelden"</h1>
             <p>"Mit einem Konto sehen Sie Ihre Merkliste auf allen Geräten. Was Sie ohne Konto gemerkt haben, wird übernommen."</p>
-            <ActionForm action=action>
+            <form method="post" action=SignIn::url()
+                on:submit=send(action, |f| SignIn { email: f.get("email"), password: f.get("password") })>
                 <label for="email">"E-Mail-Adresse"</label>
                 <input id="email" name="email" type="email" required autocomplete="username" aria-invalid=field_invalid(action, "email")/>
                 <label for="password">"Passwort"</label>
@@ -68,7 +99,7 @@ pub fn SignInPage() -> impl IntoView {
                     aria-invalid=field_invalid(action, "password")/>
                 <FormError text=Box::new(error_text(action))/>
                 <button type="submit" data-testid="sign-in">"Anmelden"</button>
-            </ActionForm>
+            </form>
             <p>"Noch kein Konto? " <a href="/registrieren">"Konto anlegen"</a></p>
         </section>
     }
@@ -76,15 +107,23 @@ pub fn SignInPage() -> impl IntoView {
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
-    let action = ServerAction::<SignUp>::new();
-    reload_on_success(action, "/merkliste");
     view! {
         <PageMeta title="Konto anlegen" description="Ein kostenloses Konto für Ihre Merkliste auf allen Geräten."/>
         <Meta name="robots" content="noindex"/>
+        <SignUpForm/>
+    }
+}
+
+#[island]
+fn SignUpForm() -> impl IntoView {
+    let action = ServerAction::<SignUp>::new();
+    reload_on_success(action, "/merkliste");
+    view! {
         <section class="account-form">
             <h1>"Konto anlegen"</h1>
             <p>"Kostenlos und freiwillig: Die Merkliste funktioniert auch ohne Konto. Mit Konto haben Sie sie auf allen Geräten."</p>
-            <ActionForm action=action>
+            <form method="post" action=SignUp::url()
+                on:submit=send(action, |f| SignUp { email: f.get("email"), password: f.get("password") })>
                 <label for="email">"E-Mail-Adresse"</label>
                 <input id="email" name="email" type="email" required autocomplete="username" aria-invalid=field_invalid(action, "email")/>
                 <label for="password">"Passwort"</label>
@@ -96,7 +135,7 @@ pub fn SignUpPage() -> impl IntoView {
                 </p>
                 <FormError text=Box::new(error_text(action))/>
                 <button type="submit" data-testid="sign-up">"Konto anlegen"</button>
-            </ActionForm>
+            </form>
             <p>"Schon ein Konto? " <a href="/anmelden">"Anmelden"</a></p>
         </section>
     }
@@ -129,6 +168,17 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AccountView(info: AccountInfo) -> impl IntoView {
+    view! {
+        <p data-testid="account-email">"Angemeldet als " <strong>{info.email}</strong> " · Konto seit " {format_date(&info.created_at)}
+            " · angemeldet auf " {info.sessions} {if info.sessions == 1 { " Gerät" } else { " Geräten" }}</p>
+        <p><a href="/merkliste">"Zur Merkliste"</a></p>
+        <AccountForms/>
+    }
+}
+
+/// Sign out (here, everywhere), change the password, delete the account.
+#[island]
+fn AccountForms() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let everywhere = ServerAction::<SignOutEverywhere>::new();
@@ -140,16 +190,18 @@ fn AccountView(info: AccountInfo) -> impl IntoView {
         matches!(change.value().get(), Some(Ok(()))).then_some("Passwort geändert. Andere Geräte sind abgemeldet.")
     };
     view! {
-        <p data-testid="account-email">"Angemeldet als " <strong>{info.email}</strong> " · Konto seit " {format_date(&info.created_at)}
-            " · angemeldet auf " {info.sessions} {if info.sessions == 1 { " Gerät" } else { " Geräten" }}</p>
-        <p><a href="/merkliste">"Zur Merkliste"</a></p>
         <div class="account-actions">
-            <ActionForm action=sign_out><button type="submit" data-testid="sign-out">"Abmelden"</button></ActionForm>
-            <ActionForm action=everywhere><button type="submit" class="secondary">"Überall abmelden"</button></ActionForm>
+            <form method="post" action=SignOut::url() on:submit=send(sign_out, |_| SignOut {})>
+                <button type="submit" data-testid="sign-out">"Abmelden"</button>
+            </form>
+            <form method="post" action=SignOutEverywhere::url() on:submit=send(everywhere, |_| SignOutEverywhere {})>
+                <button type="submit" class="secondary">"Überall abmelden"</button>
+            </form>
         </div>
         <section class="account-form">
             <h2>"Passwort ändern"</h2>
-            <ActionForm action=change>
+            <form method="post" action=ChangePassword::url()
+                on:submit=send(change, |f| ChangePassword { current_password: f.get("current_password"), new_password: f.get("new_password") })>
                 <label for="current_password">"Aktuelles Passwort"</label>
                 <input id="current_password" name="current_password" type="password" required autocomplete="current-password"
                     aria-invalid=field_invalid(change, "current_password")/>
@@ -159,7 +211,7 @@ fn AccountView(info: AccountInfo) -> impl IntoView {
                 <FormError text=Box::new(error_text(change))/>
                 <p class="form-message" role="status">{changed}</p>
                 <button type="submit">"Passwort ändern"</button>
-            </ActionForm>
+            </form>
         </section>
         <section class="account-form">
             <h2>"Meine Daten"</h2>
@@ -169,13 +221,13 @@ fn AccountView(info: AccountInfo) -> impl IntoView {
         <section class="account-form danger">
             <h2>"Konto löschen"</h2>
             <p>"Löscht Ihr Konto, Ihre Merkliste mit allen Notizen und meldet alle Geräte ab. Das lässt sich nicht rückgängig machen."</p>
-            <ActionForm action=delete>
+            <form method="post" action=DeleteAccount::url() on:submit=send(delete, |f| DeleteAccount { password: f.get("password") })>
                 <label for="delete_password">"Passwort zur Bestätigung"</label>
                 <input id="delete_password" name="password" type="password" required autocomplete="current-password"
                     aria-invalid=field_invalid(delete, "password")/>
                 <FormError text=Box::new(error_text(delete))/>
                 <button type="submit" class="danger" data-testid="delete-account">"Konto endgültig löschen"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }

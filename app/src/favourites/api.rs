@@ -2,7 +2,7 @@
 //! can name a job id, never whose list it touches.
 use leptos::prelude::*;
 
-use super::model::{Favourite, SavedList};
+use super::model::SavedList;
 use crate::error::AppError;
 
 /// Puts a job on the caller's list (`saved = true`) or takes it off. Setting a state rather
@@ -30,8 +30,8 @@ pub async fn save_note(job: i64, note: String) -> Result<(), AppError> {
     crate::server::answer(super::service::save_note(job, &note).await)
 }
 
-/// Sets the application status of a job on the caller's list.
+/// Sets the application status of a job on the caller's list (the page then shows the list again).
 #[server(endpoint = "set_application_status")]
-pub async fn set_application_status(job: i64, status: String) -> Result<Favourite, AppError> {
-    crate::server::answer(super::service::set_status(job, &status).await)
+pub async fn set_application_status(job: i64, status: String) -> Result<(), AppError> {
+    crate::server::answer(super::service::set_status(job, &status).await.map(|_| ()))
 }

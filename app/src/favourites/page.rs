@@ -1,7 +1,7 @@
 //! `/merkliste`: saved jobs with status filter, notes, application status and exports.
 use crate::ui::{Canonical, PageMeta};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{SaveNote, SetApplicationStatus, list_favourites};
@@ -9,7 +9,6 @@ use super::model::{NOTE_MAX, SavedItem, SavedList, Status};
 use super::toggle::FavouriteToggle;
 use crate::error::AppError;
 use crate::ui::ErrorView;
-use crate::ui::filter_form::apply_on_change;
 use crate::ui::format::format_date;
 
 pub const PATH: &str = "/merkliste";
@@ -17,11 +16,7 @@ pub const PATH: &str = "/merkliste";
 #[component]
 pub fn SavedPage() -> impl IntoView {
     let query = use_query_map();
-    let status_action = ServerAction::<SetApplicationStatus>::new();
-    let list = Resource::new(
-        move || (query.with(|q| q.get("status")), status_action.version().get()),
-        |(status, _)| list_favourites(status),
-    );
+    let list = Resource::new(move || query.with(|q| q.get("status")), list_favourites);
     view! {
         <PageMeta title="Merkliste" description="Ihre gemerkten Stellen mit Notizen und Bewerbungsstatus – ohne Konto, auch offline."/>
         <Canonical path=PATH/>
@@ -29,7 +24,7 @@ pub fn SavedPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Lädt …"</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(list) => view! { <SavedListView list status_action/> }.into_any(),
+                    Ok(list) => view! { <SavedListView list/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                 }
             })}
@@ -38,7 +33,7 @@ pub fn SavedPage() -> impl IntoView {
 }
 
 #[component]
-fn SavedListView(list: SavedList, status_action: ServerAction<SetApplicationStatus>) -> impl IntoView {
+fn SavedListView(list: SavedList) -> impl IntoView {
     let where_kept = match &list.account {
         Some(email) => view! {
             <p class="hint" data-testid="saved-owner">"Gespeichert in Ihrem Konto " <strong>{email.clone()}</strong> " – auf allen Ihren Geräten."</p>
@@ -63,7 +58,7 @@ fn SavedListView(list: SavedList, status_action: ServerAction<SetApplicationStat
         })
         .collect_view();
     let empty = list.items.is_empty();
-    let items = list.items.into_iter().map(|item| view! { <SavedEntry item status_action/> }).collect_view();
+    let items = list.items.into_iter().map(|item| view! { <SavedEntry item/> }).collect_view();
     view! {
         {where_kept}
         <nav aria-label="Nach Status filtern"><ul class="status-tabs">{tabs}</ul></nav>
@@ -82,25 +77,9 @@ fn SavedListView(list: SavedList, status_action: ServerAction<SetApplicationStat
 }
 
 #[component]
-fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>) -> impl IntoView {
+fn SavedEntry(item: SavedItem) -> impl IntoView {
     let f = item.favourite;
     let job = f.job;
-    let note_action = ServerAction::<SaveNote>::new();
-    let note_id = format!("note-{job}");
-    let status_id = format!("status-{job}");
-    let note_message = move || match note_action.value().get() {
-        Some(Ok(())) => "Notiz gespeichert.".to_owned(),
-        Some(Err(AppError::Transport)) => "Offline – die Notiz wird übertragen, sobald Sie online sind.".to_owned(),
-        Some(Err(e)) => e.to_string(),
-        None => String::new(),
-    };
-    let note_field = NodeRef::<leptos::html::Textarea>::new();
-    #[cfg(feature = "hydrate")]
-    keep_unsent_note(job, note_action, note_field);
-    let options = Status::ALL
-        .into_iter()
-        .map(|s| view! { <option value=s.slug() selected=s == f.status>{s.label()}</option> })
-        .collect_view();
     let history =
         f.history.iter().map(|c| view! { <li>{c.status.label()} " am " {format_date(&c.at)}</li> }).collect_view();
     view! {
@@ -117,21 +96,74 @@ fn SavedEntry(item: SavedItem, status_action: ServerAction<SetApplicationStatus>
                 {item.expired.then(|| view! { " " <span class="badge expired" data-testid="expired">"Abgelaufen"</span> })}
                 {f.is_demo().then(|| view! { " " <span class="badge demo">"Demo"</span> })}
             </p>
-            <ActionForm action=status_action attr:class="status-form" on:change=apply_on_change>
-                <input type="hidden" name="job" value=job/>
-                <label for=status_id.clone()>"Status"</label>
-                <select id=status_id name="status">{options}</select>
-                <button type="submit" class="secondary">"Status speichern"</button>
-            </ActionForm>
+            <StatusForm job status=f.status/>
             <ol class="history" aria-label="Verlauf">{history}</ol>
-            <ActionForm action=note_action attr:class="note-form">
-                <input type="hidden" name="job" value=job/>
-                <label for=note_id.clone()>"Notiz"</label>
-                <textarea id=note_id name="note" rows="3" maxlength=NOTE_MAX node_ref=note_field>{f.note.clone()}</textarea>
-                <button type="submit" class="secondary">"Notiz speichern"</button>
-                <span class="form-message" role="status">{note_message}</span>
-            </ActionForm>
+            <NoteForm job note=f.note.clone()/>
         </li>
+    }
+}
+
+/// The application status: a choice applies at once and the list is shown again (its tabs,
+/// counts and the entry's history change); without JavaScript a form post with a button.
+#[island]
+fn StatusForm(job: i64, status: Status) -> impl IntoView {
+    let action = ServerAction::<SetApplicationStatus>::new();
+    let status_id = format!("status-{job}");
+    let select = NodeRef::<leptos::html::Select>::new();
+    let options = Status::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.slug() selected=s == status>{s.label()}</option> })
+        .collect_view();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            crate::ui::live::reload();
+        }
+    });
+    let send = move || {
+        if let Some(select) = select.get_untracked() {
+            action.dispatch(SetApplicationStatus { job, status: select.value() });
+        }
+    };
+    view! {
+        <form class="status-form" method="post" action=SetApplicationStatus::url()
+            on:change=move |_| send() on:submit=move |ev| { ev.prevent_default(); send(); }>
+            <input type="hidden" name="job" value=job/>
+            <label for=status_id.clone()>"Status"</label>
+            <select id=status_id name="status" node_ref=select>{options}</select>
+            <button type="submit" class="secondary">"Status speichern"</button>
+        </form>
+    }
+}
+
+/// The note of a saved job; one written offline is kept until it reaches the server.
+#[island]
+fn NoteForm(job: i64, note: String) -> impl IntoView {
+    let action = ServerAction::<SaveNote>::new();
+    let note_id = format!("note-{job}");
+    let message = move || match action.value().get() {
+        Some(Ok(())) => "Notiz gespeichert.".to_owned(),
+        Some(Err(AppError::Transport)) => "Offline – die Notiz wird übertragen, sobald Sie online sind.".to_owned(),
+        Some(Err(e)) => e.to_string(),
+        None => String::new(),
+    };
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    #[cfg(feature = "hydrate")]
+    keep_unsent_note(job, action, field);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(field) = field.get_untracked() {
+            action.dispatch(SaveNote { job, note: field.value() });
+        }
+    };
+    view! {
+        <form class="note-form" method="post" action=SaveNote::url() on:submit=on_submit>
+            <input type="hidden" name="job" value=job/>
+            <label for=note_id.clone()>"Notiz"</label>
+            <textarea id=note_id name="note" rows="3" maxlength=NOTE_MAX node_ref=field>{note}</textarea>
+            <button type="submit" class="secondary">"Notiz speichern"</button>
+            <span class="form-message" role="status">{message}</span>
+        </form>
     }
 }
 

@@ -12,7 +12,6 @@ use crate::error::AppError;
 /// before the next one starts, so no save can land under a second, lost visitor id.
 #[derive(Clone, Copy)]
 pub struct SavedJobs {
-    loaded: Resource<Result<Vec<i64>, AppError>>,
     wanted: RwSignal<HashMap<i64, bool>>,
     stored: RwSignal<HashMap<i64, bool>>,
     errors: RwSignal<HashMap<i64, String>>,
@@ -25,10 +24,52 @@ pub struct SavedJobs {
     action: ServerAction<SetFavourite>,
 }
 
+/// The ids on the caller's list as the page was loaded (read on the server, for the first render).
+#[derive(Clone, Copy)]
+struct SavedAtLoad(Resource<Result<Vec<i64>, AppError>>);
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static PAGE: std::cell::OnceCell<SavedJobs> = const { std::cell::OnceCell::new() };
+}
+
 impl SavedJobs {
+    /// For each request on the server (the app's root calls it): the list as loaded, and the state
+    /// the toggles render from.
     pub fn provide() {
+        provide_context(SavedAtLoad(Resource::new(|| (), |_| saved_job_ids())));
+        provide_context(Self::new());
+    }
+
+    /// The state every toggle shares: the request's on the server; in the browser one for the page,
+    /// made by the first toggle that hydrates (each toggle is an island of its own, and stays
+    /// when `ui::live` swaps the page's content).
+    fn current() -> Self {
+        #[cfg(feature = "hydrate")]
+        {
+            PAGE.with(|cell| {
+                *cell.get_or_init(|| {
+                    let owner = Owner::new_root(None);
+                    let this = owner.with(Self::new);
+                    // Lives as long as the page.
+                    std::mem::forget(owner);
+                    this
+                })
+            })
+        }
+        #[cfg(not(feature = "hydrate"))]
+        use_context::<Self>().unwrap_or_else(Self::new)
+    }
+
+    /// Starts the page's state at once (not only with the first toggle), so that favourites a
+    /// page could not send (offline, then closed) are sent from any page, with or without toggles.
+    #[cfg(feature = "hydrate")]
+    pub fn resume() {
+        let _ = Self::current();
+    }
+
+    fn new() -> Self {
         let this = Self {
-            loaded: Resource::new(|| (), |_| saved_job_ids()),
             wanted: RwSignal::new(HashMap::new()),
             stored: RwSignal::new(HashMap::new()),
             errors: RwSignal::new(HashMap::new()),
@@ -106,7 +147,7 @@ impl SavedJobs {
                 }
             });
         }
-        provide_context(this);
+        this
     }
 
     /// The user flipped `job`, which was shown as `shown`.
@@ -152,7 +193,7 @@ impl SavedJobs {
     /// view that shows toggles awaits this in the `Suspend` that renders them, so the toggles need no
     /// suspense boundary of their own (twenty of them took a third of the CPU time of `/jobs`).
     pub fn saved_at_load() -> impl Future<Output = Vec<i64>> {
-        let loaded = use_context::<Self>().map(|state| state.loaded);
+        let loaded = use_context::<SavedAtLoad>().map(|state| state.0);
         async move {
             match loaded {
                 Some(loaded) => loaded.await.unwrap_or_default(),
@@ -166,9 +207,9 @@ impl SavedJobs {
 /// background (`aria-busy` until it has). Without JavaScript it is a plain form post to the
 /// same server function, which sends the browser back to the page. `saved`: whether the job was on
 /// the list as the page was loaded ([`SavedJobs::saved_at_load`]).
-#[component]
+#[island]
 pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
-    let Some(state) = use_context::<SavedJobs>() else { return ().into_any() };
+    let state = SavedJobs::current();
     let label = format!("„{title}“ merken");
     let pressed = move || state.shown(job, saved);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -197,5 +238,4 @@ pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
             </span>
         </form>
     }
-    .into_any()
 }

@@ -70,7 +70,7 @@ fn Listing(filter: JobFilter, url_issues: Vec<ParamIssue>, response: SearchRespo
         <Canonical path=canonical/>
         <div class="jobs-layout">
             <FilterPanel filter=filter.clone() response/>
-            <section class="results" id=RESULTS_ANCHOR aria-labelledby="result-count">
+            <section class="results" id=RESULTS_ANCHOR aria-labelledby="result-count" data-live-url=at_results(&filter.href())>
                 <p class="result-count" id="result-count" data-testid="result-count" aria-live="polite">{count_text}</p>
                 {(!issues.is_empty()).then(|| view! {
                     <ul class="param-issues" role="status">

@@ -1,7 +1,6 @@
 //! The filter form: a plain GET form (works without WebAssembly) whose options show facet counts.
-//! With WebAssembly, changing a checkbox or select applies it at once (client-side navigation).
+//! With WebAssembly, changing a checkbox or select applies it at once (`ui::live`).
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::model::SALARY_STEPS;
 use super::model::{
@@ -9,7 +8,6 @@ use super::model::{
     WorkingTime,
 };
 use super::page::at_results;
-use crate::ui::filter_form::{apply_on_change, submit};
 use crate::ui::format::format_eur;
 
 #[component]
@@ -53,10 +51,8 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
         skills.into_iter().enumerate().filter(|(i, s)| *i < 12 || f.skill.contains(&s.0)).map(|(_, s)| s).collect();
     let has_place = !f.place.is_empty();
     let radius = f.effective_radius_km();
-    let navigate = use_navigate();
     view! {
-        <form method="get" action=at_results("/jobs") class="filters" role="search" on:change=apply_on_change
-            on:submit=move |ev| submit(ev, &navigate, |f| at_results(&f.href()), true)>
+        <form method="get" action=at_results("/jobs") class="filters" role="search" data-live="">
             <div class="search-row">
                 <div class="field grow">
                     <label for="q">"Was?"</label>

@@ -89,6 +89,8 @@ pub struct SalaryReport {
 /// The explorer page as HTML pieces built on the server (see `render.rs`); the page places them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryPageHtml {
+    /// The canonical URL of this view (`ui::live` puts it into history).
+    pub href: String,
     /// Plain text.
     pub title: String,
     /// The inputs (inside the page's main form).

@@ -25,6 +25,7 @@ pub fn page(filter: &JobFilter, issues: &[ParamIssue], report: &SalaryReport) ->
         );
     }
     SalaryPageHtml {
+        href: super::model::salary_href(filter),
         title: heading(filter, report),
         form: form(filter, report),
         top,

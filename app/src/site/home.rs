@@ -1,6 +1,5 @@
 //! `/`: search box, suggestions, the career page, newest listings.
 use crate::ui::{Canonical, PageMeta};
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::jobs::api::search_jobs;
@@ -12,7 +11,6 @@ const SUGGESTIONS: &[&str] = &["Social Media", "Bildbearbeitung", "Eventtechnik"
 #[component]
 pub fn HomePage() -> impl IntoView {
     let newest = Resource::new(|| (), |_| search_jobs(JobFilter { page: 1, ..Default::default() }));
-    let query_input = NodeRef::<Input>::new();
     view! {
         <PageMeta title="Medienjobs in Bochum und im Ruhrgebiet" description="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet: suchen, Gehälter vergleichen, Stellen merken – ohne Konto."/>
         <Canonical path="/"/>
@@ -21,27 +19,12 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">"Stellen für Medienassistent/innen und verwandte Berufe – mit Gehaltsangaben, ohne Anmeldung."</p>
             <form method="get" action="/jobs" class="hero-search" role="search">
                 <label for="home-q" class="visually-hidden">"Suchbegriff"</label>
-                <input id="home-q" node_ref=query_input name="q" type="search" maxlength="200"
+                <input id="home-q" name="q" type="search" maxlength="200"
                     placeholder="Was möchten Sie machen? z. B. Social Media" data-testid="home-q"/>
                 <input type="hidden" name="place" value="bochum"/>
                 <button type="submit" class="button primary">"Jobs in Bochum finden"</button>
             </form>
-            <p class="suggestions">
-                "Beliebt: "
-                {SUGGESTIONS.iter().map(|term| {
-                    let href = JobFilter { q: (*term).to_owned(), page: 1, ..Default::default() }.href();
-                    // Without JavaScript the chip is a link to the results; with it, the chip
-                    // fills the search box so the place can still be chosen.
-                    let fill = move |ev: leptos::ev::MouseEvent| {
-                        if let Some(input) = query_input.get() {
-                            ev.prevent_default();
-                            input.set_value(term);
-                            let _ = input.focus();
-                        }
-                    };
-                    view! { <a class="chip" href=href on:click=fill data-testid="suggestion">{*term}</a> }
-                }).collect_view()}
-            </p>
+            <Suggestions/>
         </section>
         <section class="teaser">
             <h2>"Beruf im Blick"</h2>
@@ -70,5 +53,29 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Without JavaScript each chip is a link to its results; with it, the chip fills the search box
+/// so the place can still be chosen.
+#[island]
+fn Suggestions() -> impl IntoView {
+    view! {
+        <p class="suggestions">
+            "Beliebt: "
+            {SUGGESTIONS.iter().map(|term| {
+                let href = JobFilter { q: (*term).to_owned(), page: 1, ..Default::default() }.href();
+                let fill = move |ev: leptos::ev::MouseEvent| {
+                    use leptos::wasm_bindgen::JsCast;
+                    let input = document().get_element_by_id("home-q");
+                    if let Some(input) = input.and_then(|el| el.dyn_into::<leptos::web_sys::HtmlInputElement>().ok()) {
+                        ev.prevent_default();
+                        input.set_value(term);
+                        let _ = input.focus();
+                    }
+                };
+                view! { <a class="chip" href=href on:click=fill data-testid="suggestion">{*term}</a> }
+            }).collect_view()}
+        </p>
     }
 }

@@ -22,7 +22,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href="/merkliste">"Merkliste"</a></li>
                         <li><a href="/konto">"Konto"</a></li>
                         <li><button id="install-app" type="button" class="install" hidden>"App installieren"</button></li>
-                        <li><super::ThemeSwitch/></li>
+                        <li><super::ThemeSwitch initial=super::theme::current()/></li>
                     </ul>
                 </nav>
             </div>

@@ -1,7 +1,7 @@
 //! Small shared components and the pure formatting helpers used on both sides.
-pub mod filter_form;
 pub mod format;
 mod layout;
+pub mod live;
 mod page_meta;
 mod status;
 pub mod theme;

@@ -10,7 +10,7 @@ pub const COOKIE: &str = "rj_theme";
 /// As long as browsers keep cookies (400 days).
 const MAX_AGE: i64 = 400 * 24 * 3600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Theme {
     System,
     Light,
@@ -107,9 +107,9 @@ fn apply(theme: Theme) {
     let _ = leptos::web_sys::js_sys::Reflect::set(document().as_ref(), &"cookie".into(), &theme.cookie().into());
 }
 
-#[component]
-pub fn ThemeSwitch() -> impl IntoView {
-    let theme = RwSignal::new(current());
+#[island]
+pub fn ThemeSwitch(initial: Theme) -> impl IntoView {
+    let theme = RwSignal::new(initial);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let next = theme.get_untracked().next();
