@@ -41,6 +41,22 @@ test("by keyboard: a filter applied with Space keeps the focus, the new results'
   expect(await page.evaluate(() => window.sameDocument)).toBe(true);
 });
 
+test("a live search answered by a new deployment loads that page instead of mixing builds", async ({ page }) => {
+  await page.goto("/jobs");
+  await hydrated(page);
+  // The server is "redeployed": its pages now name another build.
+  await page.route(/\/jobs\?/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/data-build="[^"]*"/, 'data-build="next"');
+    await route.fulfill({ status: response.status(), contentType: "text/html; charset=utf-8", body });
+  });
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator("label[for=f-working_time-part_time]").click();
+  await expect(page.locator("html[data-build=next]")).toHaveCount(1);
+  await expect(page).toHaveURL(/working_time=part_time/);
+  expect(await page.evaluate(() => window.sameDocument)).toBeUndefined(); // a page load, not a swap
+});
+
 test("chips remove one filter each, reset removes all", async ({ page }) => {
   await page.goto("/jobs?offer=internship&remote=hybrid");
   await hydrated(page);

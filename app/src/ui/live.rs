@@ -170,9 +170,15 @@ mod browser {
     }
 
     /// Swaps `<main>`, title and canonical link for the fetched page's; keeps the focused control
-    /// focused; with `push`, adds the view's URL to history and lands on its fragment.
+    /// focused; with `push`, adds the view's URL to history and lands on its fragment. `None` when the
+    /// page must be loaded instead (another build answered, or it has no `<main>`).
     fn swap(doc: &web_sys::Document, href: &str, push: bool) -> Option<()> {
         let page = document();
+        // A new deployment answered: its islands need its own wasm, so load the page instead.
+        let build = |d: &web_sys::Document| d.document_element().and_then(|html| html.get_attribute("data-build"));
+        if build(doc) != build(&page) {
+            return None;
+        }
         let fresh = doc.get_element_by_id("main")?;
         let url = fresh
             .query_selector(&format!("[{URL_ATTRIBUTE}]"))
