@@ -48,7 +48,7 @@ build: tools
 run: build
 	$(TARGET_DIR)/release/revierjobs serve --addr $(ADDR) --demo $(DEMO)
 
-# Lighthouse last: it needs the release build, which the debug site of `e2e` would replace.
+# Lighthouse last: it replaces the debug site of `e2e` with the release one.
 test: test-tools lint unit e2e lighthouse
 
 lint:
@@ -76,11 +76,13 @@ size: tools
 	cargo leptos build --release --frontend-only
 	node scripts/precompress.mjs $(SITE_ROOT)/pkg
 
-# Figures with budgets: Lighthouse (npm lighthouse@12.2.3, Debian's chromium) on the release build;
-# fails when a page misses one (part of `make test`).
+# Figures with budgets: Lighthouse (npm lighthouse@12.2.3, Debian's chromium); fails when a page
+# misses one (part of `make test`). It measures what browsers get, the release site (`make size`:
+# wasm-release profile, brotli copies), served by the test build's server binary (same HTML), so
+# `make test` needs no release build of the server. After `e2e-build`, whose debug site it replaces.
 LH_ADDR ?= 127.0.0.1:3108
-lighthouse: build
-	@$(TARGET_DIR)/release/revierjobs serve --db mem:// --demo 1500 --addr $(LH_ADDR) > /dev/null 2>&1 & pid=$$!; \
+lighthouse: e2e-build size
+	@$(TARGET_DIR)/debug/revierjobs serve --db mem:// --demo 1500 --addr $(LH_ADDR) > /dev/null 2>&1 & pid=$$!; \
 	  for i in $$(seq 1 120); do curl -sf http://$(LH_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
 	  node scripts/lighthouse.mjs http://$(LH_ADDR); status=$$?; kill $$pid; exit $$status
 

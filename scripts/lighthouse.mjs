@@ -2,17 +2,21 @@
 // prints one line per page; exits 1 when a page misses the budgets of the PWA issue.
 // Usage: node scripts/lighthouse.mjs http://127.0.0.1:3108   (see `make lighthouse`)
 import { execFileSync } from "node:child_process";
+import { get } from "node:http";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3108";
 const BUDGET = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100, lcp: 1250, cls: 0.02, tbt: 100 };
+// Page weight: what a first visit of /jobs transfers (Lighthouse's count), and its wasm + js as brotli.
+const WEIGHT = { jobsFirstLoadKb: 300, wasmJsBrotliKb: 150 };
 
 const jobs = await (await fetch(`${base}/api/v1/jobs?per_page=1`)).json();
 const pages = ["/", "/jobs", `/jobs/${jobs.items[0].id}`, "/gehalt", "/merkliste"];
 const dir = mkdtempSync(join(tmpdir(), "lighthouse-"));
 const rows = [];
+const weight = {};
 let failed = false;
 for (const [i, path] of pages.entries()) {
   const out = join(dir, `${i}.json`);
@@ -38,6 +42,7 @@ for (const [i, path] of pages.entries()) {
   row.misses = misses.map(([k]) => k).join(",") || "-";
   failed ||= misses.length > 0;
   rows.push(row);
+  if (path === "/jobs") weight.jobsFirstLoadKb = Math.round(audit("total-byte-weight") / 1024);
 }
 /** A category's score (0-100) with one audit left out, weighted as Lighthouse weighs them. */
 function scoreWithout(category, audits, left) {
@@ -51,4 +56,27 @@ console.log(cols.map((c) => c.padEnd(14)).join(""));
 for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(14)).join(""));
 if (jobs.items[0].demo) console.log("* demo listing: noindex on purpose, SEO scored without the crawlability audit");
 console.log(`budgets: performance ≥ ${BUDGET.performance}, accessibility/best-practices/seo = 100, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}, TBT ≤ ${BUDGET.tbt} ms`);
-process.exit(failed ? 1 : 0);
+
+// The wasm and js that /jobs loads, as the server sends them to a browser that accepts brotli.
+const html = await (await fetch(`${base}/jobs`)).text();
+const assets = [...new Set(html.match(/\/v\/[^"]+\/pkg\/[^"]+\.(?:js|wasm)/g) ?? [])];
+let brotli = 0;
+for (const asset of assets) brotli += await transferred(`${base}${asset}`, "br");
+weight.wasmJsBrotliKb = Math.round(brotli / 1024);
+const heavy = assets.length < 2 ? ["wasmJsBrotliKb"] : Object.keys(WEIGHT).filter((k) => !(weight[k] <= WEIGHT[k]));
+console.log(`weight: /jobs first load ${weight.jobsFirstLoadKb} KB transferred (≤ ${WEIGHT.jobsFirstLoadKb}), ` +
+  `its wasm + js ${weight.wasmJsBrotliKb} KB brotli (≤ ${WEIGHT.wasmJsBrotliKb}; ${assets.join(", ")})` +
+  (heavy.length ? ` MISSES ${heavy.join(",")}` : ""));
+process.exit(failed || heavy.length ? 1 : 0);
+
+/** Bytes on the wire for `url` when the client accepts only `encoding` (undecoded). */
+function transferred(url, encoding) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": encoding } }, (res) => {
+      if (res.headers["content-encoding"] !== encoding) reject(new Error(`${url}: not sent as ${encoding}`));
+      let n = 0;
+      res.on("data", (chunk) => (n += chunk.length));
+      res.on("end", () => resolve(n));
+    }).on("error", reject);
+  });
+}
