@@ -19,31 +19,65 @@ const rows = [];
 const weight = {};
 let failed = false;
 for (const [i, path] of pages.entries()) {
-  const out = join(dir, `${i}.json`);
-  execFileSync("npx", ["--yes", "lighthouse@12.2.3", `${base}${path}`, "--quiet", "--output=json", `--output-path=${out}`,
-    "--only-categories=performance,accessibility,best-practices,seo",
-    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
-  { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+  // One run per page; a page that misses a budget is measured twice more and judged by the median
+  // of each figure over the three runs (single runs vary: LCP once came out at 1.8 s instead of 1.0).
+  let runs = [measure(path, join(dir, `${i}-1.json`))];
+  if (misses(runs[0]).length > 0) runs = [...runs, measure(path, join(dir, `${i}-2.json`)), measure(path, join(dir, `${i}-3.json`))];
+  const row = runs.length === 1 ? runs[0] : median(runs);
+  row.misses = misses(row).join(",") || "-";
+  failed ||= row.misses !== "-";
+  rows.push(row);
+  if (path === "/jobs") weight.jobsFirstLoadKb = Math.round(row.bytes / 1024);
+}
+
+/** The figures of one Lighthouse run of `path` (report written to `out`). */
+function measure(path, out) {
+  lighthouse(`${base}${path}`, out);
   const report = JSON.parse(readFileSync(out, "utf8"));
   const score = (c) => Math.round((report.categories[c]?.score ?? 0) * 100);
   // Demo listings carry `noindex` on purpose (fictional ads must not reach search engines), so the
   // detail page of one is scored for SEO without the crawlability audit, and says so.
   const demoDetail = path.startsWith("/jobs/") && jobs.items[0].demo;
-  const seo = demoDetail ? scoreWithout(report.categories.seo, report.audits, "is-crawlable") : score("seo");
   const audit = (a) => report.audits[a]?.numericValue ?? NaN;
-  const row = {
+  return {
     path, performance: score("performance"), accessibility: score("accessibility"),
-    "best-practices": score("best-practices"), seo: demoDetail ? `${seo}*` : seo,
+    "best-practices": score("best-practices"),
+    seo: demoDetail ? scoreWithout(report.categories.seo, report.audits, "is-crawlable") : score("seo"),
     lcp: Math.round(audit("largest-contentful-paint")), cls: Number(audit("cumulative-layout-shift").toFixed(3)),
-    tbt: Math.round(audit("total-blocking-time")),
+    tbt: Math.round(audit("total-blocking-time")), bytes: audit("total-byte-weight"), runs: 1,
   };
-  const value = (k) => (k === "seo" ? seo : row[k]);
-  const misses = Object.entries(BUDGET).filter(([k, limit]) => (["lcp", "cls", "tbt"].includes(k) ? row[k] > limit : value(k) < limit));
-  row.misses = misses.map(([k]) => k).join(",") || "-";
-  failed ||= misses.length > 0;
-  rows.push(row);
-  if (path === "/jobs") weight.jobsFirstLoadKb = Math.round(audit("total-byte-weight") / 1024);
 }
+
+/** The budgets `row` misses. */
+function misses(row) {
+  return Object.entries(BUDGET).filter(([k, limit]) => (["lcp", "cls", "tbt"].includes(k) ? row[k] > limit : row[k] < limit)).map(([k]) => k);
+}
+
+/** Each figure's median over `runs` (three). */
+function median(runs) {
+  const mid = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const row = { path: runs[0].path, runs: runs.length };
+  for (const k of Object.keys(runs[0]).filter((k) => !["path", "runs"].includes(k))) row[k] = mid(k);
+  return row;
+}
+
+/** Runs Lighthouse on `url` into `out`. A run that fails as a tool (it sometimes loses the trace of
+ * the page load: NO_NAVSTART) is repeated, twice at most; a page that misses a budget is not. */
+function lighthouse(url, out) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync("npx", ["--yes", "lighthouse@12.2.3", url, "--quiet", "--output=json", `--output-path=${out}`,
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
+      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`Lighthouse failed on ${url} (attempt ${attempt}), running it again`);
+    }
+  }
+}
+
 /** A category's score (0-100) with one audit left out, weighted as Lighthouse weighs them. */
 function scoreWithout(category, audits, left) {
   const refs = category.auditRefs.filter((r) => r.id !== left && r.weight > 0 && audits[r.id].score !== null);
@@ -51,9 +85,10 @@ function scoreWithout(category, audits, left) {
   return Math.round((100 * refs.reduce((sum, r) => sum + r.weight * audits[r.id].score, 0)) / weight);
 }
 
-const cols = ["path", "performance", "accessibility", "best-practices", "seo", "lcp", "cls", "tbt", "misses"];
+const cols = ["path", "performance", "accessibility", "best-practices", "seo", "lcp", "cls", "tbt", "runs", "misses"];
 console.log(cols.map((c) => c.padEnd(14)).join(""));
-for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(14)).join(""));
+const demoDetail = (r) => r.path.startsWith("/jobs/") && jobs.items[0].demo;
+for (const r of rows) console.log(cols.map((c) => String(r[c]) + (c === "seo" && demoDetail(r) ? "*" : "")).map((v) => v.padEnd(14)).join(""));
 if (jobs.items[0].demo) console.log("* demo listing: noindex on purpose, SEO scored without the crawlability audit");
 console.log(`budgets: performance ≥ ${BUDGET.performance}, accessibility/best-practices/seo = 100, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}, TBT ≤ ${BUDGET.tbt} ms`);
 
