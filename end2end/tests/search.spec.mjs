@@ -14,6 +14,7 @@ test("a facet option applies at once, its count is the result, Back restores", a
   await option.click();
   await expect(page).toHaveURL(/\/jobs\?working_time=part_time#ergebnisse$/);
   await expect(page.getByTestId("result-count")).toHaveText(`${predicted} Stellen`);
+  await expect(page.getByTestId("live-status")).toHaveText(`${predicted} Stellen`); // for screen readers
   await expect(page.locator("#f-working_time-part_time")).toBeChecked();
   await page.goBack();
   await expect(page).toHaveURL(/\/jobs$/);

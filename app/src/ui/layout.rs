@@ -53,6 +53,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <button id="update-reload" type="button" class="secondary">"Neu laden"</button>
             </div>
         </div>
+        // Announces what a search changed without a page load (`ui::live`).
+        <div id=super::live::STATUS_REGION class="visually-hidden" role="status" data-testid="live-status"></div>
         <main id="main" class="wrap">{children()}</main>
         <footer class="site-footer">
             <div class="wrap footer-row">

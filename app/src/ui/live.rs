@@ -10,6 +10,8 @@
 pub const FORM_ATTRIBUTE: &str = "data-live";
 /// On an element in `<main>`: the canonical URL of the view shown (with the fragment to land on).
 pub const URL_ATTRIBUTE: &str = "data-live-url";
+/// The id of the page's status region (outside `<main>`, `ui::Layout`) that announces a new view.
+pub const STATUS_REGION: &str = "live-status";
 
 #[cfg(feature = "hydrate")]
 pub use browser::{install, reload};
@@ -24,7 +26,7 @@ mod browser {
     use leptos::web_sys::{self, Element, HtmlAnchorElement, HtmlElement, HtmlFormElement, HtmlInputElement};
     use wasm_bindgen_futures::JsFuture;
 
-    use super::{FORM_ATTRIBUTE, URL_ATTRIBUTE};
+    use super::{FORM_ATTRIBUTE, STATUS_REGION, URL_ATTRIBUTE};
 
     thread_local! {
         /// Counts loads: the answer to an older one that arrives late is dropped.
@@ -203,6 +205,14 @@ mod browser {
         // The islands that came with the new `<main>`: the page's start script hydrates them.
         let hydrate = web_sys::js_sys::Reflect::get(&window(), &"__rjIslands".into()).ok()?;
         let _ = hydrate.dyn_into::<web_sys::js_sys::Function>().ok()?.call1(&JsValue::NULL, &fresh);
+        // The new view's live region (result count, salary figures) is new to the page, and screen
+        // readers only announce changes of regions they already know: the page's status region says it.
+        if let (Some(region), Some(status)) =
+            (fresh.query_selector("[aria-live]").ok().flatten(), page.get_element_by_id(STATUS_REGION))
+        {
+            let text = region.text_content().unwrap_or_default();
+            status.set_text_content(Some(&text.split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
         if let Some(el) =
             focused.and_then(|id| page.get_element_by_id(&id)).and_then(|el| el.dyn_into::<HtmlElement>().ok())
         {
