@@ -20,6 +20,28 @@ fn note_of(list: &serde_json::Value, job: i64) -> Option<String> {
         .map(|i| i["favourite"]["note"].as_str().unwrap().to_owned())
 }
 
+/// Without JavaScript the forms are the browser's own posts: a failed one goes back to its page with
+/// the error in the URL, which the page shows; a good sign-in opens the Merkliste.
+#[tokio::test]
+async fn without_javascript_a_failed_sign_in_shows_its_error_and_a_good_one_opens_the_list() {
+    let db = db_with_six_jobs().await;
+    let mut c = Client::new(&db).await;
+    assert_eq!(c.sign_up("nojs@beispiel.de", PW).await.status, StatusCode::OK);
+    let mut b = c.fresh();
+    let location = |a: &common::client::Answer| a.headers[header::LOCATION].to_str().unwrap().to_owned();
+    const FORM: &str = "http://localhost/anmelden"; // browsers send the whole address as Referer
+    let a = b.post_form("sign_in", &[("email", "nojs@beispiel.de"), ("password", "Zeche Zollverein 1987")], FORM).await;
+    assert_eq!(a.status, StatusCode::FOUND, "{}", a.body);
+    let back = location(&a);
+    let back = back.strip_prefix("http://localhost").unwrap_or(&back);
+    assert!(back.starts_with("/anmelden?") && back.contains("__err="), "{back}");
+    let page = b.get(back).await;
+    assert!(page.body.contains("E-Mail-Adresse oder Passwort ist falsch"), "{}", page.body);
+    let a = b.post_form("sign_in", &[("email", "nojs@beispiel.de"), ("password", PW)], FORM).await;
+    assert_eq!((a.status, location(&a).as_str()), (StatusCode::FOUND, "/merkliste"));
+    assert!(b.get("/merkliste").await.body.contains("nojs@beispiel.de"), "signed in");
+}
+
 #[tokio::test]
 async fn sign_up_validates_each_field_by_name() {
     let db = db_with_six_jobs().await;

@@ -6,22 +6,22 @@ use crate::error::AppError;
 
 #[server(endpoint = "sign_up")]
 pub async fn sign_up(email: String, password: String) -> Result<(), AppError> {
-    crate::server::answer(super::service::sign_up(&email, password).await)
+    crate::server::answer_and_go(super::service::sign_up(&email, password).await, "/merkliste")
 }
 
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    crate::server::answer(super::service::sign_in(&email, password).await)
+    crate::server::answer_and_go(super::service::sign_in(&email, password).await, "/merkliste")
 }
 
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    crate::server::answer(super::service::sign_out().await)
+    crate::server::answer_and_go(super::service::sign_out().await, "/")
 }
 
 #[server(endpoint = "sign_out_everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
-    crate::server::answer(super::service::sign_out_everywhere().await)
+    crate::server::answer_and_go(super::service::sign_out_everywhere().await, "/")
 }
 
 #[server(endpoint = "change_password")]
@@ -31,7 +31,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
 
 #[server(endpoint = "delete_account")]
 pub async fn delete_account(password: String) -> Result<(), AppError> {
-    crate::server::answer(super::service::delete_account(password).await)
+    crate::server::answer_and_go(super::service::delete_account(password).await, "/")
 }
 
 /// The signed-in account, or `None`.

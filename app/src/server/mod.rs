@@ -32,9 +32,13 @@ pub struct AppState {
 }
 
 /// Sets the HTTP status of a server function's response from its error (and `Retry-After` for 429).
+/// A plain form post (no JavaScript) keeps the redirect back to its page, which carries the error
+/// in the URL for the page to show.
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
-        crate::ui::set_http_status(error.status());
+        if !plain_form_post() {
+            crate::ui::set_http_status(error.status());
+        }
         if let (AppError::TooManyRequests { retry_after_secs }, Some(response)) =
             (error, use_context::<leptos_axum::ResponseOptions>())
         {
@@ -42,6 +46,23 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         }
     }
     result
+}
+
+/// As [`answer`]; a plain form post (no JavaScript) that succeeded then goes to `to` instead of back
+/// to its page. Calls from the app are answered as they are: the island decides where to go.
+pub fn answer_and_go<T>(result: Result<T, AppError>, to: &str) -> Result<T, AppError> {
+    if result.is_ok() && plain_form_post() {
+        leptos_axum::redirect(to);
+    }
+    answer(result)
+}
+
+/// Whether the server function was called by a browser's own form post (it accepts HTML), not by
+/// the app (which asks for JSON).
+fn plain_form_post() -> bool {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|v| v.contains("text/html")))
+        .unwrap_or(false)
 }
 
 impl FromRef<AppState> for LeptosOptions {

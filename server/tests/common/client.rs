@@ -87,6 +87,20 @@ impl Client {
         self.send(request).await
     }
 
+    /// The same call as the browser's own form post from `page` (no JavaScript: it accepts HTML).
+    pub async fn post_form(&mut self, endpoint: &str, form: &[(&str, &str)], page: &str) -> Answer {
+        let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+        let request = Request::post(format!("/api/{endpoint}"))
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header(header::REFERER, page)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// Saves (or unsaves) a job and asserts the server acknowledged it.
     pub async fn save(&mut self, job: i64, saved: bool) {
         let a = self.call("set_favourite", &[("job", &job.to_string()), ("saved", &saved.to_string())]).await;
