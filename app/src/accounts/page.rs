@@ -10,6 +10,7 @@ use super::model::{AccountInfo, PASSWORD_MAX, PASSWORD_MIN};
 use crate::error::AppError;
 use crate::ui::ErrorView;
 use crate::ui::format::format_date;
+use crate::ui::island_form::send;
 
 /// After a successful action: load `to` afresh, so every part of the page sees the new account.
 fn reload_on_success<A>(action: ServerAction<A>, to: &'static str)
@@ -42,29 +43,6 @@ where
 {
     move || {
         matches!(action.value().get(), Some(Err(AppError::Invalid { field: f, .. })) if f == field).then_some("true")
-    }
-}
-
-/// The submit handler of a form that posts to server function `A`: without JavaScript the browser
-/// posts the form; with it the island sends `A`, made from the form's fields, and shows the answer.
-fn send<A>(action: ServerAction<A>, make: impl Fn(&Fields) -> A + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static
-where
-    A: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
-{
-    move |ev| {
-        use leptos::wasm_bindgen::JsCast;
-        ev.prevent_default();
-        let form = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
-        action.dispatch(make(&Fields(form.and_then(|f| leptos::web_sys::FormData::new_with_form(&f).ok()))));
-    }
-}
-
-/// The fields of a submitted form.
-struct Fields(Option<leptos::web_sys::FormData>);
-
-impl Fields {
-    fn get(&self, name: &str) -> String {
-        self.0.as_ref().and_then(|data| data.get(name).as_string()).unwrap_or_default()
     }
 }
 

@@ -10,6 +10,7 @@ use super::toggle::FavouriteToggle;
 use crate::error::AppError;
 use crate::ui::ErrorView;
 use crate::ui::format::format_date;
+use crate::ui::island_form::send;
 
 pub const PATH: &str = "/merkliste";
 
@@ -109,7 +110,6 @@ fn SavedEntry(item: SavedItem) -> impl IntoView {
 fn StatusForm(job: i64, status: Status) -> impl IntoView {
     let action = ServerAction::<SetApplicationStatus>::new();
     let status_id = format!("status-{job}");
-    let select = NodeRef::<leptos::html::Select>::new();
     let options = Status::ALL
         .into_iter()
         .map(|s| view! { <option value=s.slug() selected=s == status>{s.label()}</option> })
@@ -120,17 +120,18 @@ fn StatusForm(job: i64, status: Status) -> impl IntoView {
             crate::ui::live::reload();
         }
     });
-    let send = move || {
-        if let Some(select) = select.get_untracked() {
-            action.dispatch(SetApplicationStatus { job, status: select.value() });
-        }
+    // A choice submits the form, which sends it.
+    let on_change = move |ev: leptos::ev::Event| {
+        use leptos::wasm_bindgen::JsCast;
+        let form = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
+        let _ = form.map(|form| form.request_submit());
     };
     view! {
-        <form class="status-form" method="post" action=SetApplicationStatus::url()
-            on:change=move |_| send() on:submit=move |ev| { ev.prevent_default(); send(); }>
+        <form class="status-form" method="post" action=SetApplicationStatus::url() on:change=on_change
+            on:submit=send(action, move |f| SetApplicationStatus { job, status: f.get("status") })>
             <input type="hidden" name="job" value=job/>
             <label for=status_id.clone()>"Status"</label>
-            <select id=status_id name="status" node_ref=select>{options}</select>
+            <select id=status_id name="status">{options}</select>
             <button type="submit" class="secondary">"Status speichern"</button>
         </form>
     }
@@ -150,14 +151,9 @@ fn NoteForm(job: i64, note: String) -> impl IntoView {
     let field = NodeRef::<leptos::html::Textarea>::new();
     #[cfg(feature = "hydrate")]
     keep_unsent_note(job, action, field);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(field) = field.get_untracked() {
-            action.dispatch(SaveNote { job, note: field.value() });
-        }
-    };
     view! {
-        <form class="note-form" method="post" action=SaveNote::url() on:submit=on_submit>
+        <form class="note-form" method="post" action=SaveNote::url()
+            on:submit=send(action, move |f| SaveNote { job, note: f.get("note") })>
             <input type="hidden" name="job" value=job/>
             <label for=note_id.clone()>"Notiz"</label>
             <textarea id=note_id name="note" rows="3" maxlength=NOTE_MAX node_ref=field>{note}</textarea>

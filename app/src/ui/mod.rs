@@ -1,5 +1,6 @@
 //! Small shared components and the pure formatting helpers used on both sides.
 pub mod format;
+pub mod island_form;
 mod layout;
 pub mod live;
 mod page_meta;
