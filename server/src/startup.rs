@@ -1,7 +1,9 @@
 //! Database preparation, the router (a library function so tests can drive it), serving.
 use axum::Router;
-use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
@@ -81,7 +83,7 @@ pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
         .route("/robots.txt", get(crate::seo::robots))
         .route("/sitemap.xml", get(crate::seo::sitemap))
         .merge(assets)
-        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .merge(page_routes(&state, routes, options))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
     // For responses compressed on the fly (pages, API answers; the build's files come precompressed):
     // brotli's default quality (11) costs seconds per megabyte; 4 gives a filtered /jobs page in
@@ -97,6 +99,29 @@ pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
         HeaderValue::from_static("private, no-cache"),
     ));
     crate::security::harden(router, &site).layer(compression).layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// The pages (and server functions, which leptos_axum routes with them). Before a page renders, its
+/// layer reads what it needs from the database, so that the render itself waits for nothing.
+fn page_routes(state: &AppState, routes: Vec<AxumRouteListing>, options: LeptosOptions) -> Router<AppState> {
+    Router::new()
+        .leptos_routes(state, routes, move || shell(options.clone()))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), load_saved))
+}
+
+/// The ids on the caller's Merkliste, for the favourite toggles' first render
+/// ([`app::favourites::SavedJobs::saved_at_load`]). Only a page request with a cookie can have any.
+async fn load_saved(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
+    if page && request.headers().contains_key(header::COOKIE) {
+        let secure = state.site.secure_cookies;
+        // Boxed: the database future is large, and this layer wraps every page and server function.
+        let saved = Box::pin(app::favourites::service::saved_ids_from(&state.db, request.headers(), secure)).await;
+        // Without them the toggles show "not saved" and still work.
+        let saved = saved.unwrap_or_default();
+        request.extensions_mut().insert(app::favourites::SavedAtLoad(saved));
+    }
+    next.run(request).await
 }
 
 /// The process is up.

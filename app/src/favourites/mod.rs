@@ -13,4 +13,4 @@ pub mod service;
 mod toggle;
 
 pub use page::SavedPage;
-pub use toggle::{FavouriteToggle, SavedJobs};
+pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs};

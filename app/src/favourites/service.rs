@@ -3,9 +3,11 @@ use chrono::Utc;
 
 use super::model::{self, Favourite, SavedItem, SavedList};
 use super::repo;
-use crate::accounts::session::{Identity, identity, owner_for_write};
+use axum::http::HeaderMap;
+
+use crate::accounts::session::{Identity, identity, identity_from, owner_for_write};
 use crate::error::AppError;
-use crate::server::db;
+use crate::server::{Db, db};
 
 fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::internal("favourites", e)
@@ -32,8 +34,20 @@ pub async fn set_favourite(job: i64, saved: bool) -> Result<bool, AppError> {
 
 pub async fn saved_job_ids() -> Result<Vec<i64>, AppError> {
     let db = db()?;
-    match identity(&db).await?.owner() {
-        Some(owner) => repo::saved_ids(&db, &owner).await.map_err(internal),
+    let who = identity(&db).await?;
+    ids_of(&db, &who).await
+}
+
+/// [`saved_job_ids`] for plain axum handlers: the page routes' layer reads them before a page
+/// renders (`SavedAtLoad`).
+pub async fn saved_ids_from(db: &Db, headers: &HeaderMap, secure: bool) -> Result<Vec<i64>, AppError> {
+    let who = identity_from(db, headers, secure).await?;
+    ids_of(db, &who).await
+}
+
+async fn ids_of(db: &Db, who: &Identity) -> Result<Vec<i64>, AppError> {
+    match who.owner() {
+        Some(owner) => repo::saved_ids(db, &owner).await.map_err(internal),
         None => Ok(vec![]),
     }
 }
@@ -75,11 +89,7 @@ pub async fn set_status(job: i64, status: &str) -> Result<Favourite, AppError> {
 }
 
 /// Moves the visitor's list (if any) into the account that just signed in, then forgets the visitor.
-pub async fn merge_visitor_into(
-    db: &crate::server::Db,
-    visitor: Option<String>,
-    account_owner: &str,
-) -> Result<(), AppError> {
+pub async fn merge_visitor_into(db: &Db, visitor: Option<String>, account_owner: &str) -> Result<(), AppError> {
     let Some(visitor) = visitor else { return Ok(()) };
     let theirs = repo::all(db, &visitor).await.map_err(internal)?;
     if !theirs.is_empty() {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
 
-use super::api::{SetFavourite, saved_job_ids};
+use super::api::SetFavourite;
 use crate::error::AppError;
 
 /// Which jobs are saved: what the server said when the page loaded, what it has acknowledged
@@ -24,9 +24,11 @@ pub struct SavedJobs {
     action: ServerAction<SetFavourite>,
 }
 
-/// The ids on the caller's list as the page was loaded (read on the server, for the first render).
-#[derive(Clone, Copy)]
-struct SavedAtLoad(Resource<Result<Vec<i64>, AppError>>);
+/// The ids on the caller's list as the page was loaded: read on the server before the page renders
+/// (by the page routes' layer, `server::startup`), put into the request's extensions, and taken from
+/// there by [`SavedJobs::saved_at_load`]. A request without cookies has none.
+#[derive(Clone, Debug, Default)]
+pub struct SavedAtLoad(pub Vec<i64>);
 
 #[cfg(feature = "hydrate")]
 thread_local! {
@@ -37,7 +39,6 @@ impl SavedJobs {
     /// For each request on the server (the app's root calls it): the list as loaded, and the state
     /// the toggles render from.
     pub fn provide() {
-        provide_context(SavedAtLoad(Resource::new(|| (), |_| saved_job_ids())));
         provide_context(Self::new());
     }
 
@@ -189,17 +190,15 @@ impl SavedJobs {
         differs || self.in_flight.with(|f| f.is_some_and(|(j, _)| j == job))
     }
 
-    /// The ids on the caller's list as the page was loaded (none if they could not be read). A
-    /// view that shows toggles awaits this in the `Suspend` that renders them, so the toggles need no
-    /// suspense boundary of their own (twenty of them took a third of the CPU time of `/jobs`).
-    pub fn saved_at_load() -> impl Future<Output = Vec<i64>> {
-        let loaded = use_context::<SavedAtLoad>().map(|state| state.0);
-        async move {
-            match loaded {
-                Some(loaded) => loaded.await.unwrap_or_default(),
-                None => Vec::new(),
-            }
-        }
+    /// The ids on the caller's list as the page was loaded (none if they could not be read), for
+    /// the toggles' first render.
+    pub fn saved_at_load() -> Vec<i64> {
+        #[cfg(feature = "ssr")]
+        return use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<SavedAtLoad>().map(|saved| saved.0.clone()))
+            .unwrap_or_default();
+        #[cfg(not(feature = "ssr"))]
+        Vec::new()
     }
 }
 

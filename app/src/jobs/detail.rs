@@ -24,16 +24,12 @@ pub fn JobDetailPage() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Stelle wird geladen …"</p> }>
-            {move || {
-                let saved = SavedJobs::saved_at_load();
-                Suspend::new(async move {
-                    let saved = saved.await;
-                    match job.await {
-                        Ok(detail) => view! { <JobDetailView detail saved/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })
-            }}
+            {move || Suspend::new(async move {
+                match job.await {
+                    Ok(detail) => view! { <JobDetailView detail saved=SavedJobs::saved_at_load()/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }

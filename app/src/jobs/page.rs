@@ -3,7 +3,7 @@ use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::search_jobs;
+use super::api::search_now;
 use super::chips::{chips, param_label};
 use super::model::{JobFilter, JobSummary, ParamIssue, PayComparison, Salary, SearchResponse};
 use super::panel::FilterPanel;
@@ -13,32 +13,17 @@ use crate::ui::format::{count_jobs, format_date};
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let query = use_query_map();
-    let path = use_params_map();
-    let parsed = Memo::new(move |_| {
-        let (filter, issues) = query.with(|q| JobFilter::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
-        let filter = path.with(|p| filter.with_path(p.get("profession"), p.get("city")));
-        (filter, issues)
-    });
-    let filter = Memo::new(move |_| parsed.with(|(f, _)| f.clone()));
-    let results = Resource::new(move || filter.get(), search_jobs);
-
+    let (filter, url_issues) =
+        use_query_map().with_untracked(|q| JobFilter::parse(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+    let filter = use_params_map().with_untracked(|p| filter.with_path(p.get("profession"), p.get("city")));
+    let listing = match search_now(&filter) {
+        Ok(response) => view! { <Listing filter url_issues response saved=SavedJobs::saved_at_load()/> }.into_any(),
+        Err(error) => view! { <ErrorView error/> }.into_any(),
+    };
     view! {
         <PageMeta title="Stellenangebote" description="Aktuelle Stellen als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet – mit Umkreissuche, Gehaltsfilter und allen Filtern."/>
         <h1>"Stellenangebote"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Stellen werden geladen …"</p> }>
-            {move || {
-                let (filter, url_issues) = parsed.get();
-                let saved = SavedJobs::saved_at_load();
-                Suspend::new(async move {
-                    let saved = saved.await;
-                    match results.await {
-                        Ok(response) => view! { <Listing filter url_issues response saved/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+        {listing}
     }
 }
 

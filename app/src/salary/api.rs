@@ -1,14 +1,20 @@
-//! Server function of the salary explorer: a thin wrapper over the in-memory index.
-use leptos::prelude::*;
-
+//! The salary explorer's page and API answer, straight from the in-memory index.
 use super::model::SalaryPageHtml;
 use crate::error::AppError;
 
-/// The explorer page for a raw query string (parsed here, so every parameter issue is reported).
-#[server(endpoint = "salary_page")]
-pub async fn salary_page(query: String) -> Result<SalaryPageHtml, AppError> {
-    let (filter, issues, report) = explore(&*crate::server::search_index()?, &query, chrono::Utc::now());
-    Ok(super::render::page(&filter, &issues, &report))
+/// The explorer page for a raw query string (parsed here, so every parameter issue is reported),
+/// from the in-memory index as the page renders (see `jobs::api::search_now`).
+pub fn salary_page_now(query: &str) -> Result<SalaryPageHtml, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let (filter, issues, report) = explore(&*crate::server::search_index()?, query, chrono::Utc::now());
+        Ok(super::render::page(&filter, &issues, &report))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = query;
+        Err(AppError::Internal)
+    }
 }
 
 /// Parses a query string as the explorer's inputs and computes its figures; the page and

@@ -5,25 +5,20 @@ use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::api::salary_page;
+use super::api::salary_page_now;
 use super::model::{PATH, SalaryPageHtml};
 use crate::ui::ErrorView;
 
 #[component]
 pub fn SalaryPage() -> impl IntoView {
-    let search = use_location().search;
-    let page = Resource::new(move || search.get(), salary_page);
+    let explorer = match salary_page_now(&use_location().search.get_untracked()) {
+        Ok(html) => view! { <Explorer html/> }.into_any(),
+        Err(error) => view! { <ErrorView error/> }.into_any(),
+    };
     view! {
         <PageMeta title="Gehälter in Medienberufen im Ruhrgebiet" description="Was verdienen Medienassistent/innen in Bochum und im Ruhrgebiet? Median, Quartile und Verteilung aus aktuellen Stellenanzeigen, mit Quellen."/>
         <Canonical path="/gehalt"/>
-        <Transition fallback=|| view! { <p class="loading">"Gehälter werden berechnet …"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(html) => view! { <Explorer html/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {explorer}
     }
 }
 

@@ -2,7 +2,7 @@
 use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 
-use crate::jobs::api::search_jobs;
+use crate::jobs::api::search_now;
 use crate::jobs::model::JobFilter;
 use crate::ui::format::format_date;
 
@@ -10,7 +10,8 @@ const SUGGESTIONS: &[&str] = &["Social Media", "Bildbearbeitung", "Eventtechnik"
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let newest = Resource::new(|| (), |_| search_jobs(JobFilter { page: 1, ..Default::default() }));
+    let (newest, total) =
+        search_now(&JobFilter { page: 1, ..Default::default() }).map(|r| (r.items, r.total)).unwrap_or_default();
     view! {
         <PageMeta title="Medienjobs in Bochum und im Ruhrgebiet" description="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet: suchen, Gehälter vergleichen, Stellen merken – ohne Konto."/>
         <Canonical path="/"/>
@@ -35,23 +36,16 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section>
             <h2>"Neueste Stellen"</h2>
-            <Suspense fallback=|| view! { <p class="loading">"Lade …"</p> }>
-                {move || Suspend::new(async move {
-                    let (items, total) = newest.await.map(|r| (r.items, r.total)).unwrap_or_default();
-                    view! {
-                        <ul class="newest">
-                            {items.into_iter().take(6).map(|job| view! {
-                                <li>
-                                    <a href=job.href()>{job.title.clone()}</a>
-                                    <span class="muted">{format!(" · {} · {}", job.employer, job.city)}</span>
-                                    <small class="muted">{format!(" · {}", format_date(&job.posted_at))}</small>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                        <p><a href="/jobs">{format!("Alle {total} Stellen ansehen →")}</a></p>
-                    }
-                })}
-            </Suspense>
+            <ul class="newest">
+                {newest.into_iter().take(6).map(|job| view! {
+                    <li>
+                        <a href=job.href()>{job.title.clone()}</a>
+                        <span class="muted">{format!(" · {} · {}", job.employer, job.city)}</span>
+                        <small class="muted">{format!(" · {}", format_date(&job.posted_at))}</small>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p><a href="/jobs">{format!("Alle {total} Stellen ansehen →")}</a></p>
         </section>
     }
 }

@@ -1,11 +1,10 @@
 //! Page frame: skip link, header with navigation, demo notice, main, footer.
 use leptos::prelude::*;
 
-use crate::jobs::api::demo_notice;
+use crate::jobs::api::shows_demo_now;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let demo = Resource::new(|| (), |_| demo_notice());
     view! {
         <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
         <header class="site-header">
@@ -27,19 +26,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </nav>
             </div>
         </header>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                matches!(demo.await, Ok(true)).then(|| view! {
-                    <div class="demo-notice" role="note" data-testid="demo-notice">
-                        <div class="wrap">
-                            <strong>"Demo-Daten: "</strong>
-                            "Alle Stellenanzeigen hier sind erfundene Beispiele zum Ausprobieren – "
-                            "keine echten Angebote, die Arbeitgeber gibt es nicht."
-                        </div>
-                    </div>
-                })
-            })}
-        </Suspense>
+        {shows_demo_now().then(|| view! {
+            <div class="demo-notice" role="note" data-testid="demo-notice">
+                <div class="wrap">
+                    <strong>"Demo-Daten: "</strong>
+                    "Alle Stellenanzeigen hier sind erfundene Beispiele zum Ausprobieren – "
+                    "keine echten Angebote, die Arbeitgeber gibt es nicht."
+                </div>
+            </div>
+        })}
         // Shown by /pwa.js: connection lost, a newer version ready. Static markup, hidden until needed.
         <div id="offline-banner" class="app-banner offline" role="status" data-testid="offline-banner" hidden>
             <div class="wrap">
