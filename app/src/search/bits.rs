@@ -63,23 +63,23 @@ impl Bits {
     }
 
     pub fn count(&self) -> u64 {
-        self.words.iter().map(|w| u64::from(w.count_ones())).sum()
+        popcount(&self.words, &self.words, |a, _| a)
     }
 
     /// `|self ∩ other|` without building the intersection.
     pub fn count_and(&self, other: &Bits) -> u64 {
-        self.words.iter().zip(&other.words).map(|(a, b)| u64::from((a & b).count_ones())).sum()
+        popcount(&self.words, &other.words, |a, b| a & b)
     }
 
     /// `|self \ other|` without building the difference.
     pub fn count_and_not(&self, other: &Bits) -> u64 {
-        self.words.iter().zip(&other.words).map(|(a, b)| u64::from((a & !b).count_ones())).sum()
+        popcount(&self.words, &other.words, |a, b| a & !b)
     }
 
     /// How many positions below `k` the set holds.
     pub fn count_below(&self, k: usize) -> u64 {
         let k = k.min(self.len);
-        let full: u64 = self.words[..k / 64].iter().map(|w| u64::from(w.count_ones())).sum();
+        let full = popcount(&self.words[..k / 64], &self.words[..k / 64], |a, _| a);
         let rest = if k.is_multiple_of(64) { 0 } else { (self.words[k / 64] & ((1u64 << (k % 64)) - 1)).count_ones() };
         full + u64::from(rest)
     }
@@ -97,6 +97,43 @@ impl Bits {
             })
         })
     }
+}
+
+/// The sum over `i` of the ones in `f(a[i], b[i])`: facet counts, most of a search's work. The
+/// build targets baseline x86-64, whose `count_ones` takes a dozen instructions per word; on a
+/// CPU with a population-count instruction (any x86-64 CPU since about 2008) a copy of the loop
+/// compiled for it runs instead, as AVX2 code where the CPU has that too.
+#[inline]
+fn popcount(a: &[u64], b: &[u64], f: impl Fn(u64, u64) -> u64) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has the instructions the copy is compiled for (checked just above).
+            return unsafe { popcount_avx2(a, b, f) };
+        }
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: as above.
+            return unsafe { popcount_popcnt(a, b, f) };
+        }
+    }
+    popcount_portable(a, b, f)
+}
+
+#[inline(always)]
+fn popcount_portable(a: &[u64], b: &[u64], f: impl Fn(u64, u64) -> u64) -> u64 {
+    a.iter().zip(b).map(|(a, b)| u64::from(f(*a, *b).count_ones())).sum()
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt")]
+fn popcount_avx2(a: &[u64], b: &[u64], f: impl Fn(u64, u64) -> u64) -> u64 {
+    popcount_portable(a, b, f)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "popcnt")]
+fn popcount_popcnt(a: &[u64], b: &[u64], f: impl Fn(u64, u64) -> u64) -> u64 {
+    popcount_portable(a, b, f)
 }
 
 #[cfg(test)]
@@ -121,6 +158,17 @@ mod tests {
                 assert_eq!(prefix.ones().collect::<Vec<_>>(), (0..k.min(len)).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn counts_with_the_cpu_instructions_equal_the_plain_loop() {
+        let a: Vec<u64> = (0..1_001u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        let b: Vec<u64> = a.iter().map(|w| w.rotate_left(17) ^ (w >> 3)).collect();
+        let plain =
+            |f: fn(u64, u64) -> u64| a.iter().zip(&b).map(|(x, y)| u64::from(f(*x, *y).count_ones())).sum::<u64>();
+        assert_eq!(popcount(&a, &b, |x, y| x & y), plain(|x, y| x & y));
+        assert_eq!(popcount(&a, &b, |x, y| x & !y), plain(|x, y| x & !y));
+        assert_eq!(popcount(&a, &a, |x, _| x), plain(|x, _| x));
     }
 
     #[test]
