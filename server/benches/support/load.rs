@@ -1,5 +1,7 @@
 //! A small HTTP/1.1 load generator for the bench: `connections` keep-alive connections, each
-//! sending its next request as soon as the previous answer is read, for `duration`.
+//! sending its next request as soon as the previous answer is read, for `duration`. It runs on a
+//! runtime of its own (two threads), as a separate client such as wrk would: the server's workers
+//! do not poll it, and the operating system shares the cores between both.
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -25,11 +27,26 @@ pub async fn run(
     connections: usize,
     duration: Duration,
 ) -> Figures {
+    let (paths, headers) = (paths.to_vec(), headers.to_vec());
+    tokio::task::spawn_blocking(move || {
+        let client = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build();
+        client.expect("client runtime").block_on(drive(addr, paths, headers, connections, duration))
+    })
+    .await
+    .expect("load generator")
+}
+
+async fn drive(
+    addr: SocketAddr,
+    paths: Vec<String>,
+    headers: Vec<(&'static str, &'static str)>,
+    connections: usize,
+    duration: Duration,
+) -> Figures {
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for c in 0..connections {
-        let paths = paths.to_vec();
-        let headers = headers.to_vec();
+        let (paths, headers) = (paths.clone(), headers.clone());
         tasks.spawn(async move {
             let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
             stream.set_nodelay(true).expect("nodelay");
