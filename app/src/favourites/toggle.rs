@@ -36,8 +36,7 @@ thread_local! {
 }
 
 impl SavedJobs {
-    /// For each request on the server (the app's root calls it): the list as loaded, and the state
-    /// the toggles render from.
+    /// For each request on the server (the app's root calls it): the state the toggles render from.
     pub fn provide() {
         provide_context(Self::new());
     }

@@ -7,7 +7,7 @@ use crate::error::AppError;
 
 /// The search for a page as it renders. Pages render on the server only (islands: the browser
 /// runs just the islands), where the index is in memory, so a page has nothing to wait for: no
-/// resource, no `Suspense` (whose machinery cost a fifth of the CPU time of `/jobs`).
+/// resource, no `Suspense` (whose machinery cost about a third of the CPU time of `/jobs`).
 pub fn search_now(filter: &JobFilter) -> Result<SearchResponse, AppError> {
     #[cfg(feature = "ssr")]
     return Ok(crate::server::search_index()?.search(filter, chrono::Utc::now()));
