@@ -35,17 +35,21 @@ function measure(path, out) {
   lighthouse(`${base}${path}`, out);
   const report = JSON.parse(readFileSync(out, "utf8"));
   const score = (c) => Math.round((report.categories[c]?.score ?? 0) * 100);
-  // Demo listings carry `noindex` on purpose (fictional ads must not reach search engines), so the
-  // detail page of one is scored for SEO without the crawlability audit, and says so.
-  const demoDetail = path.startsWith("/jobs/") && jobs.items[0].demo;
   const audit = (a) => report.audits[a]?.numericValue ?? NaN;
   return {
     path, performance: score("performance"), accessibility: score("accessibility"),
     "best-practices": score("best-practices"),
-    seo: demoDetail ? scoreWithout(report.categories.seo, report.audits, "is-crawlable") : score("seo"),
+    seo: isDemoDetail(path) ? scoreWithout(report.categories.seo, report.audits, "is-crawlable") : score("seo"),
     lcp: Math.round(audit("largest-contentful-paint")), cls: Number(audit("cumulative-layout-shift").toFixed(3)),
     tbt: Math.round(audit("total-blocking-time")), bytes: audit("total-byte-weight"), runs: 1,
   };
+}
+
+/** Whether `path` is the detail page of a demo listing. Demo listings carry `noindex` on purpose
+ * (fictional ads must not reach search engines), so such a page is scored for SEO without the
+ * crawlability audit, and the table says so. */
+function isDemoDetail(path) {
+  return path.startsWith("/jobs/") && jobs.items[0].demo;
 }
 
 /** The budgets `row` misses. */
@@ -87,8 +91,7 @@ function scoreWithout(category, audits, left) {
 
 const cols = ["path", "performance", "accessibility", "best-practices", "seo", "lcp", "cls", "tbt", "runs", "misses"];
 console.log(cols.map((c) => c.padEnd(14)).join(""));
-const demoDetail = (r) => r.path.startsWith("/jobs/") && jobs.items[0].demo;
-for (const r of rows) console.log(cols.map((c) => String(r[c]) + (c === "seo" && demoDetail(r) ? "*" : "")).map((v) => v.padEnd(14)).join(""));
+for (const r of rows) console.log(cols.map((c) => String(r[c]) + (c === "seo" && isDemoDetail(r.path) ? "*" : "")).map((v) => v.padEnd(14)).join(""));
 if (jobs.items[0].demo) console.log("* demo listing: noindex on purpose, SEO scored without the crawlability audit");
 console.log(`budgets: performance ≥ ${BUDGET.performance}, accessibility/best-practices/seo = 100, LCP ≤ ${BUDGET.lcp} ms, CLS ≤ ${BUDGET.cls}, TBT ≤ ${BUDGET.tbt} ms`);
 

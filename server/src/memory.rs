@@ -23,8 +23,9 @@ const COLLECT_EVERY: Duration = Duration::from_secs(1);
 const WAKE_EVERY: Duration = Duration::from_secs(2);
 
 /// A worker's stack. SurrealDB's embedded engine runs each query on the stack of the task that
-/// awaits it, and pages now render in one pass: 2 MiB (the default) came within a few frames of
-/// overflowing in debug builds. Only the touched part becomes resident.
+/// awaits it, and a debug-build integration test overflowed 2 MiB (the default) inside such a query;
+/// its server gets the same room as the tests (`.cargo/config.toml`). Only the touched part becomes
+/// resident.
 const STACK: usize = 8 * 1024 * 1024;
 
 /// The multi-threaded Tokio runtime the binary and the bench run on, its workers collecting their

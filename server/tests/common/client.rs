@@ -76,29 +76,26 @@ impl Client {
 
     /// A server function call as the hydrated app makes it (same-origin, form-encoded, JSON back).
     pub async fn call(&mut self, endpoint: &str, form: &[(&str, &str)]) -> Answer {
-        let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
-        let request = Request::post(format!("/api/{endpoint}"))
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
+        self.post(endpoint, form, &[(header::ACCEPT, "application/json")]).await
     }
 
     /// The same call as the browser's own form post from `page` (no JavaScript: it accepts HTML).
     pub async fn post_form(&mut self, endpoint: &str, form: &[(&str, &str)], page: &str) -> Answer {
+        let headers = [(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8"), (header::REFERER, page)];
+        self.post(endpoint, form, &headers).await
+    }
+
+    /// A same-origin, form-encoded post of `form` to server function `endpoint`, with `headers`.
+    async fn post(&mut self, endpoint: &str, form: &[(&str, &str)], headers: &[(header::HeaderName, &str)]) -> Answer {
         let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
-        let request = Request::post(format!("/api/{endpoint}"))
+        let mut request = Request::post(format!("/api/{endpoint}"))
             .header(header::COOKIE, self.cookie_header())
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-            .header(header::REFERER, page)
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
+            .header("sec-fetch-site", "same-origin");
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
     }
 
     /// Saves (or unsaves) a job and asserts the server acknowledged it.
