@@ -79,6 +79,8 @@ pub struct Index {
     by_expiry: Vec<(i64, u32)>,
     at: Vec<[f64; 3]>,
     monthly_max: Vec<Option<f64>>,
+    /// Every listing in the order of "highest salary first" (ads without salary last).
+    by_salary: Vec<u32>,
     /// Per categorical dimension (`D_PROFESSION`, `D_WORKING_TIME`, …, `D_SKILL`), per value: the
     /// listings with that value. Empty for the other dimensions.
     values: Vec<Vec<Bits>>,
@@ -347,6 +349,11 @@ impl Index {
         let demo_until = docs.iter().filter(|d| d.summary.is_demo()).map(|d| d.valid_through).max();
         let pay = salaries::Pay::new(&docs, &meta, &skill_of, &valid, &at);
         let monthly_max: Vec<Option<f64>> = docs.iter().map(|d| d.summary.salary.as_ref().map(monthly_max)).collect();
+        let mut by_salary: Vec<u32> = (0..docs.len() as u32).collect();
+        by_salary.sort_unstable_by_key(|i| {
+            let m = monthly_max[*i as usize];
+            query::rank(m.is_none(), query::salary_key(m), *i as usize)
+        });
         let mut names = Names::default();
         let cards: Vec<Card> = docs.into_iter().map(|d| Card::new(d, &mut names)).collect();
         names.finish();
@@ -396,6 +403,7 @@ impl Index {
             by_expiry,
             at,
             monthly_max,
+            by_salary,
             values,
             near,
             paid,

@@ -306,6 +306,33 @@ fn sort_orders_hold_across_pages() {
     }
 }
 
+/// The first page by salary, for broad filters (found by walking all listings in salary order) and
+/// narrow ones (found by ranking every result): both as a plain sort of the matching listings.
+#[test]
+fn salary_order_matches_a_plain_sort_for_broad_and_narrow_searches() {
+    let all = docs(700);
+    let idx = index(700);
+    for f in filters() {
+        for per_page in [5, 40] {
+            let f = JobFilter { sort: Some(Sort::Salary), per_page, ..f.clone() };
+            let mut expected: Vec<&Doc> = naive(&all, &f).iter().map(|id| &all[*id as usize - 1]).collect();
+            expected.sort_by_key(|d| {
+                let m = d.summary.salary.as_ref().map(monthly_max);
+                // Highest first (the bits of a positive `f32` order as it does), equal salaries newest first,
+                // ads without salary last.
+                (
+                    m.is_none(),
+                    std::cmp::Reverse((m.unwrap_or(0.0) as f32).to_bits()),
+                    std::cmp::Reverse((d.summary.posted_at, d.summary.id)),
+                )
+            });
+            let expected: Vec<i64> = expected.iter().take(per_page as usize).map(|d| d.summary.id).collect();
+            let got: Vec<i64> = idx.search(&f, now()).items.iter().map(|j| j.id).collect();
+            assert_eq!(got, expected, "{}", f.href());
+        }
+    }
+}
+
 #[test]
 fn pages_partition_the_results() {
     let idx = index(300);
