@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::ui::format::{format_eur_range, slugify};
+use crate::ui::format::{format_eur_range, push_slug};
 
 /// A closed set of values that appear in URLs and the database as stable slugs
 /// and in the UI as German labels.
@@ -180,7 +180,9 @@ impl JobSummary {
 }
 
 pub fn job_href(id: i64, title: &str, city: &str) -> String {
-    format!("/jobs/{id}-{}", slugify(&format!("{title} {city}")))
+    let mut href = format!("/jobs/{id}-");
+    push_slug(&mut href, &[title, city]);
+    href
 }
 
 /// The `source` of generated demo listings.

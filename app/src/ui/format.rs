@@ -37,33 +37,46 @@ pub fn format_date(date: &DateTime<Utc>) -> String {
 /// A URL slug: lower case ASCII, umlauts transliterated, runs of anything else as one `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let piece: &str = match c {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            c if c.is_ascii_alphanumeric() => {
-                if dash && !out.is_empty() {
-                    out.push('-');
-                }
-                dash = false;
-                out.push(c);
-                continue;
-            }
-            _ => {
-                dash = true;
-                continue;
-            }
-        };
-        if dash && !out.is_empty() {
-            out.push('-');
-        }
-        dash = false;
-        out.push_str(piece);
-    }
+    push_slug(&mut out, &[text]);
     out
+}
+
+/// Appends to `out` the slug of `parts` joined by spaces, without joining them first.
+pub fn push_slug(out: &mut String, parts: &[&str]) {
+    let start = out.len();
+    let mut dash = false;
+    for part in parts {
+        for c in part.chars() {
+            // Most text is ASCII: lower-cased without the Unicode tables.
+            if c.is_ascii() {
+                push_slug_char(out, start, &mut dash, c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(|c| push_slug_char(out, start, &mut dash, c));
+            }
+        }
+        dash = true;
+    }
+}
+
+/// One lower-case character of a slug begun at `out[start..]`; `dash`: a separator is pending.
+fn push_slug_char(out: &mut String, start: usize, dash: &mut bool, c: char) {
+    let mut utf8 = [0; 4];
+    let piece = match c {
+        'ä' => "ae",
+        'ö' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        c if c.is_ascii_alphanumeric() => c.encode_utf8(&mut utf8),
+        _ => {
+            *dash = true;
+            return;
+        }
+    };
+    if *dash && out.len() > start {
+        out.push('-');
+    }
+    *dash = false;
+    out.push_str(piece);
 }
 
 #[cfg(test)]
@@ -105,5 +118,17 @@ mod tests {
         assert_eq!(slugify("  Mülheim an der Ruhr "), "muelheim-an-der-ruhr");
         assert_eq!(slugify("Größe & Maß"), "groesse-mass");
         assert_eq!(slugify("---"), "");
+        assert_eq!(slugify("ÄRGER İst"), "aerger-i-st", "upper case beyond ASCII lowers as Unicode says");
+    }
+
+    proptest::proptest! {
+        /// Slugging parts one after another gives the slug of the parts joined by a space, after
+        /// whatever `out` held.
+        #[test]
+        fn parts_slug_as_their_joined_text(a in "[a-zA-Z äöüÄÖÜß/()İ-]{0,12}", b in "[a-zA-Z äöüß.-]{0,12}") {
+            let mut out = "/jobs/7-".to_owned();
+            push_slug(&mut out, &[&a, &b]);
+            proptest::prop_assert_eq!(out, format!("/jobs/7-{}", slugify(&format!("{a} {b}"))));
+        }
     }
 }
