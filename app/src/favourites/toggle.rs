@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::api::SetFavourite;
 use crate::error::AppError;
+use crate::ui::follow;
 
 /// Which jobs are saved: what the server said when the page loaded, what it has acknowledged
 /// since, and what the user wants. Changes go to the server one at a time, in order: the last
@@ -217,22 +218,22 @@ pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
     view! {
         <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
             <input type="hidden" name="job" value=job/>
-            <input type="hidden" name="saved" value=move || (!pressed()).to_string()/>
+            <input type="hidden" name="saved" value=follow(move || (!pressed()).to_string())/>
             <button
                 type="submit"
                 class="fav-toggle"
                 data-testid="favourite-toggle"
-                aria-pressed=move || pressed().to_string()
-                aria-busy=move || state.busy(job).to_string()
+                aria-pressed=follow(move || pressed().to_string())
+                aria-busy=follow(move || state.busy(job).to_string())
                 aria-label=label
-                title=move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" }
+                title=follow(move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" })
             >
-                <span class="fav-icon" aria-hidden="true">{move || if pressed() { "★" } else { "☆" }}</span>
-                <span class="fav-text" aria-hidden="true">{move || if pressed() { "Gemerkt" } else { "Merken" }}</span>
+                <span class="fav-icon" aria-hidden="true">{follow(move || if pressed() { "★" } else { "☆" })}</span>
+                <span class="fav-text" aria-hidden="true">{follow(move || if pressed() { "Gemerkt" } else { "Merken" })}</span>
             </button>
-            <span class="fav-error" role="status">{move || state.errors.with(|m| m.get(&job).cloned())}</span>
+            <span class="fav-error" role="status">{follow(move || state.errors.with(|m| m.get(&job).cloned()))}</span>
             <span class="fav-sync" data-testid="favourite-sync">
-                {move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind")}
+                {follow(move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind"))}
             </span>
         </form>
     }
