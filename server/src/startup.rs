@@ -15,7 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use app::search::SearchHandle;
-use app::server::{AppState, Db, DbConfig, apply_schema, connect};
+use app::server::{AppState, Db, DbConfig, Shared, apply_schema, connect};
 use app::{App, shell};
 
 use crate::config::ServeArgs;
@@ -43,7 +43,7 @@ pub async fn app_state(
         search.spawn_refresher(db.clone(), every);
     }
     let build = app::server::build_id(&leptos_options.site_root, &leptos_options.site_pkg_dir).into();
-    Ok(AppState { leptos_options, db, search, site: Default::default(), build })
+    Ok(AppState::new(Shared { leptos_options, db, search, site: Default::default(), build }))
 }
 
 /// Leptos options for tests and tools that serve no built site.
@@ -151,8 +151,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
     }
     let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
     leptos_options.site_addr = args.addr;
-    let mut state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?;
-    state.site = args.site()?;
+    let state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?.with_site(args.site()?);
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

@@ -17,10 +17,15 @@ use std::sync::Arc;
 use crate::error::AppError;
 use crate::search::{Index, SearchHandle};
 
-/// Everything a request handler may use. Cheap to clone; holds no state of its own
-/// beyond the database handle (app servers are stateless).
+/// Everything a request handler may use; holds no state of its own beyond the database handle (app
+/// servers are stateless). One shared allocation: axum and each render's context take several clones
+/// per request, each now a reference count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// What [`AppState`] shares.
+#[derive(Clone)]
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     /// The search read model, derived from `db` and rebuilt when listings change.
@@ -29,6 +34,25 @@ pub struct AppState {
     /// Identifies the deployed browser bundle (a hash of the site's `pkg/` files): the service
     /// worker keys its caches by it and notices when the server runs a newer build.
     pub build: Arc<str>,
+}
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+
+    /// The same state, serving `site`.
+    pub fn with_site(self, site: SiteConfig) -> Self {
+        Self::new(Shared { site, ..Arc::unwrap_or_clone(self.0) })
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 /// Sets the HTTP status of a server function's response from its error (and `Retry-After` for 429).
@@ -81,6 +105,6 @@ pub fn search_index() -> Result<Arc<Index>, AppError> {
 /// The database handle inside a server function or SSR render.
 pub fn db() -> Result<Db, AppError> {
     use_context::<AppState>()
-        .map(|state| state.db)
+        .map(|state| state.db.clone())
         .ok_or_else(|| AppError::internal("no AppState in context", "missing context"))
 }

@@ -31,12 +31,12 @@ pub fn build_id(site_root: &str, pkg_dir: &str) -> String {
 
 /// How the site is reached (cookie flags, absolute links), in a render or server function.
 pub fn site() -> SiteConfig {
-    use_context::<AppState>().map(|s| s.site).unwrap_or_default()
+    use_context::<AppState>().map(|s| s.site.clone()).unwrap_or_default()
 }
 
 /// The build id in a render (`dev` outside a server).
 pub fn current_build() -> Arc<str> {
-    use_context::<AppState>().map_or_else(|| Arc::from("dev"), |s| s.build)
+    use_context::<AppState>().map_or_else(|| Arc::from("dev"), |s| s.build.clone())
 }
 
 /// How the site is reached from outside: decides cookie flags, HSTS and absolute links.

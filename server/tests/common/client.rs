@@ -28,8 +28,7 @@ pub struct Client {
 }
 
 pub async fn router(db: &Db, site: SiteConfig) -> Router {
-    let mut state: AppState = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
-    state.site = site;
+    let state: AppState = server::app_state(server::test_options(), db.clone(), None).await.unwrap().with_site(site);
     server::build_router(state)
 }
 
