@@ -59,11 +59,8 @@ impl Index {
         let sort = if f.sort == Some(Sort::Distance) && place.is_none() { Sort::Newest } else { f.effective_sort() };
         let unpaid_last = (f.salary_min.is_some() && !f.salary_only) || sort == Sort::Salary;
         let scores = text.as_ref().map(|(_, scores)| scores.as_slice());
-        let ranked = if start < end {
-            self.ranked(&result, total, sort, unpaid_last, scores, place.as_ref(), end)
-        } else {
-            Vec::new()
-        };
+        let ranked =
+            if start < end { self.ranked(&result, sort, unpaid_last, scores, place.as_ref(), end) } else { Vec::new() };
         let items = ranked
             .get(start..)
             .unwrap_or_default()
@@ -180,12 +177,10 @@ impl Index {
         c
     }
 
-    /// The first `end` results in the order of `sort`, as positions; `total`: how many results.
-    #[allow(clippy::too_many_arguments)]
+    /// The first `end` results in the order of `sort`, as positions.
     fn ranked(
         &self,
         result: &Bits,
-        total: u64,
         sort: Sort,
         unpaid_last: bool,
         scores: Option<&[f32]>,
@@ -204,7 +199,7 @@ impl Index {
             // Walking every listing in salary order (`by_salary`, ads without salary last as
             // `unpaid_last` always has them for this sort) until `end` results turn up takes about
             // `end × listings / total` steps: for a broad search far fewer than ranking every result.
-            Sort::Salary if (end as u64).saturating_mul(self.len() as u64) < total.saturating_mul(total) => {
+            Sort::Salary if (end as u64).saturating_mul(self.len() as u64) < result.count().pow(2) => {
                 self.by_salary.iter().map(|i| *i as usize).filter(|i| result.contains(*i)).take(end).collect()
             }
             Sort::Salary => top(result, end, |i| rank(unpaid(i), salary_key(self.monthly_max[i]), i)),
