@@ -6,7 +6,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::accounts::{AccountPage, SignInPage, SignUpPage};
 use crate::careers::CareerPage;
-use crate::favourites::{SavedJobs, SavedPage};
+use crate::favourites::SavedPage;
 use crate::jobs::{JobDetailPage, JobsPage};
 use crate::salary::SalaryPage;
 use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
@@ -75,7 +75,6 @@ if ("requestIdleCallback" in window) requestIdleCallback(load, {{ timeout: 2000 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    SavedJobs::provide();
     // Every route renders fully before the first byte (SsrMode::Async): pages work without
     // JavaScript and can answer with their real status code (404, 410).
     view! {

@@ -4,6 +4,7 @@ use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
 
 use super::api::SetFavourite;
+#[cfg(feature = "hydrate")]
 use crate::error::AppError;
 use crate::ui::follow;
 
@@ -37,38 +38,32 @@ thread_local! {
 }
 
 impl SavedJobs {
-    /// For each request on the server (the app's root calls it): the state the toggles render from.
-    pub fn provide() {
-        provide_context(Self::new());
-    }
-
-    /// The state every toggle shares: the request's on the server; in the browser one for the page,
-    /// made by the first toggle that hydrates (each toggle is an island of its own, and stays
-    /// when `ui::live` swaps the page's content).
-    fn current() -> Self {
+    /// The page's state in the browser, made by the first toggle that hydrates (each toggle is an
+    /// island of its own, and stays when `ui::live` swaps the page's content). None on the server,
+    /// which renders every toggle as the page was loaded and never updates it.
+    fn in_browser() -> Option<Self> {
         #[cfg(feature = "hydrate")]
-        {
-            PAGE.with(|cell| {
-                *cell.get_or_init(|| {
-                    let owner = Owner::new_root(None);
-                    let this = owner.with(Self::new);
-                    // Lives as long as the page.
-                    std::mem::forget(owner);
-                    this
-                })
+        return Some(PAGE.with(|cell| {
+            *cell.get_or_init(|| {
+                let owner = Owner::new_root(None);
+                let this = owner.with(Self::new);
+                // Lives as long as the page.
+                std::mem::forget(owner);
+                this
             })
-        }
+        }));
         #[cfg(not(feature = "hydrate"))]
-        use_context::<Self>().unwrap_or_else(Self::new)
+        None
     }
 
     /// Starts the page's state at once (not only with the first toggle), so that favourites a
     /// page could not send (offline, then closed) are sent from any page, with or without toggles.
     #[cfg(feature = "hydrate")]
     pub fn resume() {
-        let _ = Self::current();
+        let _ = Self::in_browser();
     }
 
+    #[cfg(feature = "hydrate")]
     fn new() -> Self {
         let this = Self {
             wanted: RwSignal::new(HashMap::new()),
@@ -208,12 +203,15 @@ impl SavedJobs {
 /// the list as the page was loaded ([`SavedJobs::saved_at_load`]).
 #[island]
 pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
-    let state = SavedJobs::current();
+    let state = SavedJobs::in_browser();
     let label = format!("„{title}“ merken");
-    let pressed = move || state.shown(job, saved);
+    let pressed = move || state.map_or(saved, |s| s.shown(job, saved));
+    let busy = move || state.is_some_and(|s| s.busy(job));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.flip(job, pressed());
+        if let Some(state) = state {
+            state.flip(job, pressed());
+        }
     };
     view! {
         <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
@@ -224,16 +222,16 @@ pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
                 class="fav-toggle"
                 data-testid="favourite-toggle"
                 aria-pressed=follow(move || pressed().to_string())
-                aria-busy=follow(move || state.busy(job).to_string())
+                aria-busy=follow(move || busy().to_string())
                 aria-label=label
                 title=follow(move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" })
             >
                 <span class="fav-icon" aria-hidden="true">{follow(move || if pressed() { "★" } else { "☆" })}</span>
                 <span class="fav-text" aria-hidden="true">{follow(move || if pressed() { "Gemerkt" } else { "Merken" })}</span>
             </button>
-            <span class="fav-error" role="status">{follow(move || state.errors.with(|m| m.get(&job).cloned()))}</span>
+            <span class="fav-error" role="status">{follow(move || state.and_then(|s| s.errors.with(|m| m.get(&job).cloned())))}</span>
             <span class="fav-sync" data-testid="favourite-sync">
-                {follow(move || (state.offline.get() && state.busy(job)).then_some("Offline – wird übertragen, sobald Sie online sind"))}
+                {follow(move || (state.is_some_and(|s| s.offline.get()) && busy()).then_some("Offline – wird übertragen, sobald Sie online sind"))}
             </span>
         </form>
     }
