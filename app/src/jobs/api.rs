@@ -19,9 +19,11 @@ pub fn search_now(filter: &JobFilter) -> Result<SearchResponse, AppError> {
 }
 
 /// Whether the listings shown are demo data (for the notice on every page), as [`search_now`].
+/// Without an `AppState` (the render that lists the routes at start) there are none.
 pub fn shows_demo_now() -> bool {
     #[cfg(feature = "ssr")]
-    return crate::server::search_index().is_ok_and(|index| index.shows_demo(chrono::Utc::now()));
+    return use_context::<crate::server::AppState>()
+        .is_some_and(|state| state.search.current().shows_demo(chrono::Utc::now()));
     #[cfg(not(feature = "ssr"))]
     false
 }
