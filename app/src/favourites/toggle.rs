@@ -1,4 +1,5 @@
-//! The favourite toggle on cards and detail pages, and the page-wide saved state behind it.
+//! The favourite toggle on cards and detail pages, and the page-wide saved state behind it (in the
+//! browser; the server renders each toggle as the page was loaded).
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use std::collections::HashMap;
