@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what `make build` (and with `test`, `make test`) needs, each step only when missing.
-# Everything comes from the package registries: crates.io, npm, Debian.
+# Everything comes from the package registries: crates.io, npm, PyPI, Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.11
 BINARYEN_VERSION=132.0.0
+TOOLS_VENV=.venv-tools
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -63,5 +64,15 @@ if [ "${1:-build}" = "test" ]; then
   else
     doing "npm ci in end2end/"
     (cd end2end && npm ci --no-audit --no-fund)
+  fi
+  # The API contract tools (PyPI) in a venv of their own; reinstalled whenever the pins change.
+  if [ -x "$TOOLS_VENV/bin/schemathesis" ] && cmp -s scripts/api-tools.txt "$TOOLS_VENV/api-tools.txt"; then
+    ok "schemathesis $(awk -F'==' '$1 == "schemathesis" { print $2 }' scripts/api-tools.txt), openapi-spec-validator $(awk -F'==' '$1 == "openapi-spec-validator" { print $2 }' scripts/api-tools.txt) ($TOOLS_VENV/)"
+  else
+    doing "pip install -r scripts/api-tools.txt into $TOOLS_VENV/"
+    rm -rf "$TOOLS_VENV"
+    python3 -m venv "$TOOLS_VENV"
+    "$TOOLS_VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/api-tools.txt
+    cp scripts/api-tools.txt "$TOOLS_VENV/api-tools.txt"
   fi
 fi
