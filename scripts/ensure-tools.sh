@@ -62,8 +62,9 @@ if [ "${1:-build}" = "test" ]; then
   if [ -f end2end/node_modules/.package-lock.json ] && [ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ]; then
     ok "end2end npm packages"
   else
+    # pa11y's puppeteer would download a browser of its own; it drives Debian's chromium instead.
     doing "npm ci in end2end/"
-    (cd end2end && npm ci --no-audit --no-fund)
+    (cd end2end && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
   # The API contract tools (PyPI) in a venv of their own; reinstalled whenever the pins change.
   if [ -x "$TOOLS_VENV/bin/schemathesis" ] && cmp -s scripts/api-tools.txt "$TOOLS_VENV/api-tools.txt"; then
