@@ -7,10 +7,11 @@ use leptos_router::{SsrMode, path};
 use crate::accounts::{AccountPage, SignInPage, SignUpPage};
 use crate::careers::CareerPage;
 use crate::favourites::SavedPage;
+use crate::jobs::service::demo_shown;
 use crate::jobs::{JobDetailPage, JobsPage};
 use crate::salary::SalaryPage;
 use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
-use crate::ui::{Layout, NotFound};
+use crate::ui::{Layout, NotFound, PublicUrl};
 
 /// Where a build's own files (wasm, js, css) are served: `/v/<build>`, then the site's package
 /// directory. The path changes with every build, so browsers may keep what it holds for good.
@@ -21,10 +22,7 @@ pub fn asset_root(build: &str) -> String {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // leptos_axum gives each response a fresh nonce for the inline hydration scripts (feature
     // `nonce`); the server's security layer announces it in the CSP header.
-    #[cfg(feature = "ssr")]
-    let build = crate::server::current_build().to_string();
-    #[cfg(not(feature = "ssr"))]
-    let build = String::new();
+    let build = crate::state::current_build().to_string();
     let pkg = format!("{}/{}/{}", asset_root(&build), options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
@@ -75,6 +73,7 @@ if ("requestIdleCallback" in window) requestIdleCallback(load, {{ timeout: 2000 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(PublicUrl(crate::state::site().public_url));
     // Every route renders fully before the first byte (SsrMode::Async): pages work without
     // JavaScript and can answer with their real status code (404, 410).
     view! {
@@ -88,7 +87,7 @@ pub fn App() -> impl IntoView {
         <Meta name="theme-color" content="#0b5d57"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
-            <Layout>
+            <Layout demo=demo_shown()>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async/>

@@ -57,6 +57,52 @@ impl AppError {
     }
 }
 
+/// A database failure is logged with its cause; the user sees the generic message (HTTP 500).
+#[cfg(feature = "ssr")]
+impl From<crate::db::DbError> for AppError {
+    fn from(error: crate::db::DbError) -> Self {
+        Self::internal("database", error)
+    }
+}
+
+/// Sets the HTTP status of a server function's answer from its error (and `Retry-After` for 429).
+/// A plain form post (no JavaScript) keeps the redirect back to its page, which carries the error
+/// in the URL for the page to show.
+#[cfg(feature = "ssr")]
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    use leptos::prelude::use_context;
+    if let Err(error) = &result {
+        if !plain_form_post() {
+            crate::ui::set_http_status(error.status());
+        }
+        if let (AppError::TooManyRequests { retry_after_secs }, Some(response)) =
+            (error, use_context::<leptos_axum::ResponseOptions>())
+        {
+            response.insert_header(axum::http::header::RETRY_AFTER, (*retry_after_secs).into());
+        }
+    }
+    result
+}
+
+/// As [`respond`]; a plain form post (no JavaScript) that succeeded then goes to `to` instead of
+/// back to its page. Calls from the app are answered as they are: the island decides where to go.
+#[cfg(feature = "ssr")]
+pub fn respond_and_go<T>(result: Result<T, AppError>, to: &str) -> Result<T, AppError> {
+    if result.is_ok() && plain_form_post() {
+        leptos_axum::redirect(to);
+    }
+    respond(result)
+}
+
+/// Whether the server function was called by a browser's own form post (it accepts HTML), not by
+/// the app (which asks for JSON).
+#[cfg(feature = "ssr")]
+fn plain_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
 /// "3 Minuten", "1 Minute", "40 Sekunden".
 fn wait_text(secs: u64) -> String {
     match secs {

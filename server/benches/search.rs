@@ -8,10 +8,11 @@ use std::time::{Duration, Instant};
 #[path = "support/load.rs"]
 mod load;
 
-use app::jobs::model::{EmployerType, Experience, JobFilter, Offer, Remote, Sort, WorkingTime};
-use app::search::{Doc, SearchHandle};
-use app::server::DbConfig;
+use app::jobs::filter::JobFilter;
+use app::jobs::model::{EmployerType, Experience, Listing, Offer, Remote, Sort, WorkingTime};
+use app::search::SearchHandle;
 use chrono::Utc;
+use server::db::DbConfig;
 
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -68,24 +69,26 @@ fn filters() -> Vec<JobFilter> {
 
 /// The same selection without an index: one pass with plain predicates, the query's words as
 /// substrings of each listing's text (lower-cased once, before timing; no stemming), no place, no facets.
-fn linear_scan(docs: &[Doc], texts: &[String], f: &JobFilter, now: chrono::DateTime<Utc>) -> usize {
+fn linear_scan(docs: &[Listing], texts: &[String], f: &JobFilter, now: chrono::DateTime<Utc>) -> usize {
     let words: Vec<String> = f.q.split_whitespace().map(str::to_lowercase).collect();
     docs.iter()
         .zip(texts)
+        .map(|(d, text)| (&d.summary, text))
         .filter(|(d, _)| d.valid_through > now)
-        .filter(|(d, _)| f.working_time.is_empty() || d.summary.working_time.iter().any(|w| f.working_time.contains(w)))
-        .filter(|(d, _)| f.offer.is_empty() || f.offer.contains(&d.summary.offer))
-        .filter(|(d, _)| f.remote.is_empty() || f.remote.contains(&d.summary.remote))
+        .filter(|(d, _)| f.working_time.is_empty() || d.working_time.iter().any(|w| f.working_time.contains(w)))
+        .filter(|(d, _)| f.offer.is_empty() || f.offer.contains(&d.offer))
+        .filter(|(d, _)| f.remote.is_empty() || f.remote.contains(&d.remote))
         .filter(|(d, _)| f.experience.is_empty() || f.experience.contains(&d.experience))
-        .filter(|(d, _)| f.employer_type.is_empty() || f.employer_type.contains(&d.summary.employer_type))
+        .filter(|(d, _)| f.employer_type.is_empty() || f.employer_type.contains(&d.employer.kind))
         .filter(|(d, _)| f.profession.is_empty() || d.profession == f.profession)
         .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
         .count()
 }
 
 /// What a text query is matched against: title, employer, skills and description, lower-cased.
-fn scan_text(d: &Doc) -> String {
-    format!("{} {} {} {}", d.summary.title, d.summary.employer, d.skills.join(" "), d.description).to_lowercase()
+fn scan_text(d: &Listing) -> String {
+    let s = &d.summary;
+    format!("{} {} {} {}", s.title, s.employer.name, s.skills.join(" "), d.description).to_lowercase()
 }
 
 fn main() {
@@ -115,7 +118,7 @@ async fn run() {
     );
 
     // Then as an app server opens it.
-    let db = server::prepare_db(&DbConfig { url, ..DbConfig::memory() }).await.expect("database");
+    let db = server::db::prepare(&DbConfig { url, ..DbConfig::memory() }).await.expect("database");
     let rss_before = rss_mb();
     let started = Instant::now();
     let handle = SearchHandle::load(&db).await.expect("index");
@@ -135,7 +138,8 @@ async fn run() {
     println!("resident memory, 3 s later:        {:>8.0} MB", rss_mb());
 
     // The same listings as plain rows, for the linear-scan baseline.
-    let docs: Vec<Doc> = app::jobs::repo::load_docs(&db).await.expect("listings");
+    let mut docs: Vec<Listing> = Vec::new();
+    app::search::load::each_page(&db, app::search::load::PAGE, |page| docs.extend(page)).await.expect("listings");
     let texts: Vec<String> = docs.iter().map(scan_text).collect();
     let now = Utc::now();
     println!();
@@ -199,7 +203,7 @@ async fn run() {
 /// `/jobs` with filters, rendered by the whole router (security headers, compression) on this
 /// process's runtime, with the load generator on the same cores; then the same HTML bytes served
 /// as a static file by the same stack, for comparison.
-async fn ssr_under_load(db: app::server::Db) {
+async fn ssr_under_load(db: app::db::Db) {
     const CONNECTIONS: usize = 64;
     let seconds: u64 = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
     let state = server::app_state(server::test_options(), db, None).await.expect("state");

@@ -1,95 +1,40 @@
-//! The public JSON API: `GET /api/v1/jobs` (same parameters as `/jobs`), `GET /api/v1/jobs/{id}`,
-//! `GET /api/v1/salaries` (same parameters as `/gehalt`), described in `GET /api/openapi.json`
-//! (generated from the annotations here, see `crate::openapi`). Bad parameters answer 400 with the
-//! parameter named; nothing is silently ignored.
+//! The public JSON API: `GET /api/v1/jobs` (the parameters of `/jobs`), `GET /api/v1/jobs/{id}`,
+//! `GET /api/v1/salaries` (the parameters of `/gehalt`) and the lists the parameters name places,
+//! professions and skills from; described in `GET /api/openapi.json` (`crate::openapi`). A value
+//! a parameter does not allow answers 400 naming the parameter; a place, profession or skill the
+//! listings do not know is left out and named under `ignored`.
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use app::jobs::model::{
-    Contract, EmployerType, Experience, Facets, JobFilter, JobSummary, Offer, ParamIssue, Remote, Salary, WorkingTime,
-    parse_job_id,
-};
-use app::salary::api::explore;
-use app::search::Details;
-use app::server::AppState;
+use app::jobs::filter::{JobFilter, ParamIssue};
+use app::jobs::model::{Choice, City, Facets, Hit, Listing, Param, Summary, parse_job_id};
+use app::salary::model::SalaryStats;
+use app::salary::service::explore;
+use app::state::AppState;
 
-#[derive(Serialize, ToSchema)]
-pub struct Employer {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub employer_type: EmployerType,
-}
+use crate::error::{ErrorBody, Failure};
 
-#[derive(Serialize, ToSchema)]
-pub struct Location {
-    pub city: String,
-    pub lat: f64,
-    pub lon: f64,
-}
-
-/// One listing in API responses.
+/// One listing in a list: its summary, where its page is, and whether it is invented demo data.
 #[derive(Serialize, ToSchema)]
 pub struct ApiJob {
-    pub id: i64,
-    pub title: String,
-    pub employer: Employer,
-    pub location: Location,
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// Distance from the searched place in km, when a place was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance_km: Option<f64>,
-    pub working_time: Vec<WorkingTime>,
-    pub offer: Offer,
-    pub remote: Remote,
-    pub contract: Contract,
-    pub experience: Experience,
-    pub skills: Vec<String>,
-    pub salary: Option<Salary>,
-    pub posted_at: DateTime<Utc>,
-    pub valid_through: DateTime<Utc>,
     pub url: String,
-    /// Demo listings are invented; this says so.
     pub demo: bool,
 }
 
-impl ApiJob {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        s: &JobSummary,
-        lat: f64,
-        lon: f64,
-        contract: Contract,
-        experience: Experience,
-        skills: &[String],
-        valid_through: DateTime<Utc>,
-        distance_km: Option<f64>,
-    ) -> Self {
-        ApiJob {
-            id: s.id,
-            title: s.title.clone(),
-            employer: Employer { name: s.employer.clone(), employer_type: s.employer_type },
-            location: Location { city: s.city.clone(), lat, lon },
-            distance_km,
-            working_time: s.working_time.clone(),
-            offer: s.offer,
-            remote: s.remote,
-            contract,
-            experience,
-            skills: skills.to_vec(),
-            salary: s.salary.clone(),
-            posted_at: s.posted_at,
-            valid_through,
-            url: s.href(),
-            demo: s.is_demo(),
-        }
-    }
-
-    /// A search result with the details the index keeps for it.
-    fn from_result(job: &JobSummary, d: &Details) -> Self {
-        Self::new(job, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, job.distance_km)
+impl From<Hit> for ApiJob {
+    fn from(hit: Hit) -> Self {
+        let (url, demo) = (hit.summary.href(), hit.summary.is_demo());
+        ApiJob { summary: hit.summary, distance_km: hit.distance_km, url, demo }
     }
 }
 
@@ -100,30 +45,10 @@ pub struct JobList {
     pub per_page: u32,
     pub items: Vec<ApiJob>,
     /// Parameter → value → how many results choosing that value would give with the other filters.
-    #[schema(inline)]
+    #[schema(value_type = std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>)]
     pub facets: Facets,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ApiError {
-    pub error: &'static str,
-    /// The first parameter at fault.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub param: Option<String>,
-    pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub issues: Vec<ParamIssue>,
-}
-
-fn error(status: StatusCode, error: &'static str, message: String, issues: Vec<ParamIssue>) -> Response {
-    let param = issues.first().map(|i| i.param.clone());
-    (status, Json(ApiError { error, param, message, issues })).into_response()
-}
-
-fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
-    let first = issues.first()?;
-    let message = format!("{}: {}", first.param, first.message);
-    Some(error(StatusCode::BAD_REQUEST, "invalid_parameter", message, issues))
+    /// Values that were left out (an unknown place, profession or skill), and why.
+    pub ignored: Vec<ParamIssue>,
 }
 
 /// Stellen suchen, mit Facettenzahlen
@@ -133,33 +58,35 @@ fn bad_parameters(issues: Vec<ParamIssue>) -> Option<Response> {
 #[utoipa::path(
     get,
     path = "/api/v1/jobs",
-    params(crate::openapi::JobParams),
+    operation_id = "list_jobs",
     responses(
         (status = 200, description = "Eine Seite Treffer", body = JobList),
-        (status = 400, description = "Ein Parameter ist unbrauchbar", body = ApiError),
+        (status = 400, description = "Ein Parameter hat einen Wert, den er nicht erlaubt", body = ErrorBody),
     )
 )]
-pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (filter, mut issues) = JobFilter::parse_query(query.as_deref().unwrap_or_default());
-    let index = state.search.current();
-    let result = index.search(&filter, Utc::now());
-    issues.extend(result.issues.iter().cloned());
-    if let Some(response) = bad_parameters(issues) {
-        return response;
+pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<JobList>, Failure> {
+    let (filter, invalid) = JobFilter::parse_query(query.as_deref().unwrap_or_default());
+    if !invalid.is_empty() {
+        return Err(Failure::parameters(invalid));
     }
-    let items =
-        result.items.iter().filter_map(|job| index.details(job.id).map(|d| ApiJob::from_result(job, &d))).collect();
-    Json(JobList { total: result.total, page: result.page, per_page: result.per_page, items, facets: result.facets })
-        .into_response()
+    let result = state.search.current().search(&filter, Utc::now());
+    Ok(Json(JobList {
+        total: result.total,
+        page: result.page,
+        per_page: result.per_page,
+        items: result.items.into_iter().map(ApiJob::from).collect(),
+        facets: result.facets,
+        ignored: result.ignored,
+    }))
 }
 
+/// One listing with its texts.
 #[derive(Serialize, ToSchema)]
 pub struct JobDetailResponse {
     #[serde(flatten)]
-    pub job: ApiJob,
-    pub description_html: String,
-    pub apply_url: Option<String>,
-    pub apply_email: Option<String>,
+    pub listing: Listing,
+    pub url: String,
+    pub demo: bool,
     pub expired: bool,
 }
 
@@ -167,40 +94,38 @@ pub struct JobDetailResponse {
 #[utoipa::path(
     get,
     path = "/api/v1/jobs/{id}",
-    params(("id" = i64, Path, minimum = 1, example = 1, description = "Stellennummer; ein lesbarer Slug darf folgen")),
+    operation_id = "get_job",
+    params(("id" = String, Path, pattern = "^[1-9][0-9]{0,17}(-.*)?$", example = "1",
+        description = "Stellennummer; ein lesbarer Slug darf folgen")),
     responses(
         (status = 200, description = "Die Stelle mit Beschreibung (bereinigtes HTML)", body = JobDetailResponse),
-        (status = 400, description = "Keine Stellennummer", body = ApiError),
-        (status = 404, description = "Diese Stelle gibt es nicht", body = ApiError),
+        (status = 400, description = "Keine Stellennummer", body = ErrorBody),
+        (status = 404, description = "Diese Stelle gibt es nicht", body = ErrorBody),
         (status = 410, description = "Die Stelle ist abgelaufen; der Inhalt kommt mit expired: true", body = JobDetailResponse),
     )
 )]
-pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
-    let Some(id) = parse_job_id(&segment) else {
-        let issue = ParamIssue { param: "id".into(), message: format!("„{segment}“ ist keine Stellennummer.") };
-        return error(StatusCode::BAD_REQUEST, "invalid_parameter", issue.message.clone(), vec![issue]);
-    };
-    let detail = match app::jobs::repo::get(&state.db, id).await {
-        Ok(Some(detail)) => detail,
-        Ok(None) => {
-            return error(StatusCode::NOT_FOUND, "not_found", format!("Die Stelle {id} gibt es nicht."), vec![]);
-        }
-        Err(e) => {
-            tracing::error!(error = %e, id, "api get_job");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Interner Fehler.".into(), vec![]);
-        }
-    };
-    let d = &detail;
-    let job = ApiJob::new(&d.summary, d.lat, d.lon, d.contract, d.experience, &d.skills, d.valid_through, None);
+pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Result<Response, Failure> {
+    let id = parse_job_id(&segment)
+        .ok_or_else(|| app::error::AppError::invalid("id", format!("„{segment}“ ist keine Stellennummer.")))?;
+    let detail = app::jobs::service::detail(&state, id, Utc::now()).await?;
     let status = if detail.expired { StatusCode::GONE } else { StatusCode::OK };
+    let summary = &detail.listing.summary;
     let body = JobDetailResponse {
-        job,
-        description_html: detail.description_html,
-        apply_url: detail.apply_url,
-        apply_email: detail.apply_email,
+        url: summary.href(),
+        demo: summary.is_demo(),
         expired: detail.expired,
+        listing: detail.listing,
     };
-    (status, Json(body)).into_response()
+    Ok((status, Json(body)).into_response())
+}
+
+/// The salary figures and what of the request was left out.
+#[derive(Serialize, ToSchema)]
+pub struct SalaryAnswer {
+    #[serde(flatten)]
+    pub stats: SalaryStats,
+    /// Values that were left out (an unknown place, profession or skill), and why.
+    pub ignored: Vec<ParamIssue>,
 }
 
 /// Gehälter aus den Anzeigen: Median, Quartile, Verteilung, Vergleiche, Referenzwerte
@@ -214,18 +139,49 @@ pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>)
 #[utoipa::path(
     get,
     path = "/api/v1/salaries",
-    params(crate::openapi::SalaryParams),
+    operation_id = "list_salaries",
     responses(
-        (status = 200, description = "Gehaltszahlen", body = app::salary::model::SalaryStats),
-        (status = 400, description = "Ein Parameter ist unbrauchbar", body = ApiError),
+        (status = 200, description = "Gehaltszahlen", body = SalaryAnswer),
+        (status = 400, description = "Ein Parameter hat einen Wert, den er nicht erlaubt", body = ErrorBody),
     )
 )]
-pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (_, issues, report) = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
-    bad_parameters(issues).unwrap_or_else(|| Json(report.stats).into_response())
+pub async fn list_salaries(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<SalaryAnswer>, Failure> {
+    let explored = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
+    if !explored.invalid.is_empty() {
+        return Err(Failure::parameters(explored.invalid));
+    }
+    Ok(Json(SalaryAnswer { stats: explored.report.stats, ignored: explored.report.ignored }))
 }
 
-/// The OpenAPI 3.1 description of this API.
-pub async fn openapi() -> Response {
-    ([(axum::http::header::CONTENT_TYPE, "application/json")], crate::openapi::document()).into_response()
+/// Orte, die place nennen kann
+#[utoipa::path(get, path = "/api/v1/places", operation_id = "list_places",
+    responses((status = 200, description = "Orte mit Slug, Name und Koordinaten, nach Namen", body = Vec<City>)))]
+pub async fn list_places(State(state): State<AppState>) -> Json<Vec<City>> {
+    Json(state.search.current().cities().to_vec())
+}
+
+/// Berufe, die profession nennen kann
+#[utoipa::path(get, path = "/api/v1/professions", operation_id = "list_professions",
+    responses((status = 200, description = "Berufe mit Slug und Namen, nach Namen", body = Vec<Choice>)))]
+pub async fn list_professions(State(state): State<AppState>) -> Json<Vec<Choice>> {
+    Json(state.search.current().choices().professions.to_vec())
+}
+
+/// Kenntnisse, die skill nennen kann
+#[utoipa::path(get, path = "/api/v1/skills", operation_id = "list_skills",
+    responses((status = 200, description = "Kenntnisse aus den aktiven Anzeigen, mit Slug und Namen", body = Vec<Choice>)))]
+pub async fn list_skills(State(state): State<AppState>) -> Json<Vec<Choice>> {
+    Json(state.search.current().choices().skills.to_vec())
+}
+
+/// The parameters of the job search and of the salary explorer, in the document's order.
+pub fn parameters(operation: &str) -> Vec<Param> {
+    match operation {
+        "list_jobs" => Param::ALL.to_vec(),
+        "list_salaries" => Param::EXPLORER.to_vec(),
+        _ => Vec::new(),
+    }
 }

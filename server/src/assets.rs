@@ -11,6 +11,30 @@ use axum::response::Response;
 use std::path::Path;
 use tower_http::services::ServeDir;
 
+/// The build id of the site under `site_root/pkg_dir`: the first 12 hex digits of a SHA-256
+/// over its file names and contents (not the `.br`/`.gz` copies made of them), or `dev` when
+/// there is no built site (tests).
+pub fn build_id(site_root: &str, pkg_dir: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let dir = Path::new(site_root).join(pkg_dir);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return "dev".into() };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz")))
+        .collect();
+    if files.is_empty() {
+        return "dev".into();
+    }
+    files.sort();
+    let mut hash = Sha256::new();
+    for path in files {
+        hash.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+        hash.update(std::fs::read(&path).unwrap_or_default());
+    }
+    hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Files under `/v/{build}/{pkg_dir}/`, read from `{site_root}/{pkg_dir}`.

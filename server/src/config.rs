@@ -2,7 +2,9 @@
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 
-use app::server::{DbConfig, SiteConfig};
+use app::state::SiteConfig;
+
+use crate::db::DbConfig;
 
 #[derive(Debug, Parser)]
 #[command(name = "revierjobs", version, about = "Revierjobs – Medienjobs in Bochum und im Ruhrgebiet")]

@@ -1,25 +1,32 @@
-//! The `revierjobs` server: configuration, startup, router, seeding, demo data.
+//! The `revierjobs` server: configuration, the database connection, the router and its layers,
+//! the JSON API, seeding and the demo data generator.
 pub mod api;
 pub mod assets;
 pub mod config;
+pub mod db;
 pub mod demo;
+pub mod error;
 pub mod exports;
 pub mod memory;
 pub mod openapi;
 pub mod page_cache;
+pub mod router;
 pub mod security;
 pub mod seed;
 pub mod seo;
 pub mod startup;
 
 pub use memory::runtime;
-pub use startup::{app_state, build_router, prepare_db, router_with_page_cache, test_options};
+pub use router::{build_router, router_with_page_cache};
+pub use startup::{app_state, test_options};
 
 /// Everything that can stop the binary, each with a message naming the setting at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
-    Db(#[from] app::server::DbError),
+    Connect(#[from] db::ConnectError),
+    #[error(transparent)]
+    Db(#[from] app::db::DbError),
     #[error("cannot listen on {addr} (--addr / REVIERJOBS_ADDR): {source}")]
     Bind { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("invalid configuration: {0}")]

@@ -1,16 +1,18 @@
-//! The OpenAPI 3.1 document of the public API (`GET /api/openapi.json`), generated from the
-//! handlers' `#[utoipa::path]` annotations and the response types themselves, so it cannot drift
-//! from what the API returns. Query parameters are described here; the allowed values of every
-//! closed parameter come from the same enums and constants the filter parser uses.
+//! The OpenAPI 3.1 document of the public API (`GET /api/openapi.json`): paths and bodies from the
+//! handlers' annotations and the response types themselves, query parameters from the filter
+//! vocabulary (`app::jobs::param`) the parser checks against, so the document says exactly what a
+//! request may carry.
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
 use std::sync::OnceLock;
-
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::link::LinkBuilder;
+use utoipa::openapi::path::{ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::{Modify, OpenApi};
 
-use app::jobs::model::{
-    Contract, EmployerType, Experience, MAX_PER_PAGE, MAX_Q_LEN, MAX_SALARY_FILTER, Offer, POSTED_WITHIN, RADII,
-    Remote, Sort, WorkingTime,
-};
+use app::jobs::model::Param;
+use app::jobs::param::{Allowed, Combine, FLAG_VALUES, range_pattern};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,11 +21,19 @@ use app::jobs::model::{
         version = "1",
         description = "Stellenangebote in Medienberufen in Bochum und im Ruhrgebiet, und Gehälter aus diesen \
             Anzeigen. Beide Suchendpunkte nehmen dieselben Parameter wie die Seiten /jobs und /gehalt. \
-            Unbekannte Werte oder kaputte Zahlen beantworten sie mit 400 und nennen den Parameter. \
-            Demo-Anzeigen tragen demo: true."
+            Ein leerer Wert bedeutet: nicht gesetzt. Ein Wert, den ein Parameter nicht erlaubt, ergibt 400 \
+            mit dem Parameter. Ein Ort, Beruf oder eine Kenntnis, die die Anzeigen nicht kennen, wird \
+            ausgelassen und unter ignored genannt. Demo-Anzeigen tragen demo: true."
     ),
-    paths(crate::api::list_jobs, crate::api::get_job, crate::api::list_salaries),
-    modifiers(&Limits)
+    paths(
+        crate::api::list_jobs,
+        crate::api::get_job,
+        crate::api::list_salaries,
+        crate::api::list_places,
+        crate::api::list_professions,
+        crate::api::list_skills
+    ),
+    modifiers(&Vocabulary, &Links)
 )]
 struct ApiDoc;
 
@@ -33,124 +43,76 @@ pub fn document() -> &'static str {
     JSON.get_or_init(|| ApiDoc::openapi().to_pretty_json().expect("the OpenAPI document serializes"))
 }
 
-/// Sets the limits and allowed values of query parameters from the constants the filter parser
-/// checks against, so the document states exactly what a request may carry.
-struct Limits;
+pub async fn serve() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], document()).into_response()
+}
 
-impl Modify for Limits {
+/// The schema of one value of `param`: a string, since query values are strings, constrained to
+/// exactly what `Param::check` accepts, the empty string (not set) included.
+fn value_schema(param: Param) -> serde_json::Value {
+    let enumerated = |values: Vec<String>| {
+        let values: Vec<String> = std::iter::once(String::new()).chain(values).collect();
+        json!({ "type": "string", "enum": values })
+    };
+    match param.allowed() {
+        Allowed::Text(max) | Allowed::Listed { max, .. } => json!({ "type": "string", "maxLength": max }),
+        Allowed::Choice(slugs) => enumerated(slugs.iter().map(|s| (*s).to_owned()).collect()),
+        Allowed::Numbers(numbers) => enumerated(numbers.iter().map(u32::to_string).collect()),
+        Allowed::Range(min, max) => {
+            json!({ "type": "string", "pattern": format!("^(?:{})?$", range_pattern(min, max)) })
+        }
+        Allowed::Flag => enumerated(FLAG_VALUES.iter().map(|(written, _)| (*written).to_owned()).collect()),
+    }
+}
+
+fn schema(value: serde_json::Value) -> RefOr<Schema> {
+    serde_json::from_value(value).expect("a valid schema")
+}
+
+/// Adds the query parameters of the search operations from the vocabulary.
+struct Vocabulary;
+
+impl Modify for Vocabulary {
     fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
-        let integers = |values: &[u32]| {
-            ObjectBuilder::new().schema_type(Type::Integer).enum_values(Some(values.iter().copied())).build()
-        };
-        let range = |min: u32, max: u32| {
-            ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(min)).maximum(Some(max)).build()
-        };
-        let limit = |name: &str| -> Option<Object> {
-            Some(match name {
-                "q" => ObjectBuilder::new().schema_type(Type::String).max_length(Some(MAX_Q_LEN)).build(),
-                "radius_km" => integers(RADII),
-                "posted_within_days" => integers(POSTED_WITHIN),
-                "salary_min" => range(0, MAX_SALARY_FILTER),
-                "page" => ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)).build(),
-                "per_page" => range(1, MAX_PER_PAGE),
-                _ => return None,
-            })
-        };
-        let operations = api.paths.paths.values_mut().filter_map(|item| item.get.as_mut());
-        for parameter in operations.flat_map(|op| op.parameters.iter_mut().flatten()) {
-            if let Some(schema) = limit(&parameter.name) {
-                parameter.schema = Some(schema.into());
+        for operation in api.paths.paths.values_mut().filter_map(|item| item.get.as_mut()) {
+            let id = operation.operation_id.clone().unwrap_or_default();
+            for param in crate::api::parameters(&id) {
+                let repeated = param.combine() != Combine::One;
+                let value = value_schema(param);
+                let schema = if repeated { json!({ "type": "array", "items": value }) } else { value };
+                let example = if repeated { json!([param.example()]) } else { json!(param.example()) };
+                let parameter = ParameterBuilder::new()
+                    .name(param.as_str())
+                    .parameter_in(ParameterIn::Query)
+                    .description(Some(format!("{}. {}", param.label(), param.description())))
+                    .schema(Some(self::schema(schema)))
+                    .style(Some(ParameterStyle::Form))
+                    .explode(Some(true))
+                    .example(Some(example))
+                    .build();
+                operation.parameters.get_or_insert_with(Vec::new).push(parameter);
             }
         }
     }
 }
 
-/// Query parameters of `GET /api/v1/jobs` (and of the page `/jobs`).
-#[derive(utoipa::IntoParams)]
-#[into_params(parameter_in = Query, style = Form)]
-#[allow(dead_code)] // read by the OpenAPI derive only; requests are parsed by `JobFilter::parse`
-pub struct JobParams {
-    /// Freitext über Titel, Arbeitgeber, Beschreibung und Kenntnisse (deutsche Stammformen, ä = ae).
-    #[param(example = "Bildbearbeitung")]
-    q: Option<String>,
-    /// Stadtname oder Slug, oder Koordinaten lat,lon.
-    #[param(example = "bochum")]
-    place: Option<String>,
-    /// Umkreis um place in km; 0 = nur der Ort. Standard 25.
-    #[param(example = 10)]
-    radius_km: Option<u32>,
-    /// Beruf (Slug).
-    #[param(example = "medienassistent")]
-    profession: Option<String>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["part_time"]))]
-    working_time: Option<Vec<WorkingTime>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["employment"]))]
-    offer: Option<Vec<Offer>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["hybrid"]))]
-    remote: Option<Vec<Remote>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["permanent"]))]
-    contract: Option<Vec<Contract>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["entry"]))]
-    experience: Option<Vec<Experience>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["agency"]))]
-    employer_type: Option<Vec<EmployerType>>,
-    /// Kenntnis-Slug, wiederholbar (und: alle nötig).
-    #[param(explode, example = json!(["social-media"]))]
-    skill: Option<Vec<String>>,
-    /// Euro brutto pro Monat; trifft Anzeigen, deren Höchstwert ihn erreicht.
-    #[param(example = 2800)]
-    salary_min: Option<u32>,
-    /// true: Anzeigen ohne Gehalt ausblenden (sonst stehen sie hinten).
-    #[param(example = true)]
-    salary_only: Option<bool>,
-    /// Nur Anzeigen der letzten n Tage.
-    #[param(example = 7)]
-    posted_within_days: Option<u32>,
-    /// Standard: relevance mit q, sonst newest; distance braucht place.
-    #[param(example = "salary")]
-    sort: Option<Sort>,
-    /// Seite, ab 1.
-    #[param(example = 2)]
-    page: Option<u32>,
-    /// Treffer pro Seite.
-    #[param(example = 50)]
-    per_page: Option<u32>,
-}
+/// Links from answers to the operations their values feed, for clients and stateful tests.
+struct Links;
 
-/// Query parameters of `GET /api/v1/salaries` (and of the page `/gehalt`): the job filter's
-/// parameters that choose listings, without text, sorting and paging.
-#[derive(utoipa::IntoParams)]
-#[into_params(parameter_in = Query, style = Form)]
-#[allow(dead_code)] // read by the OpenAPI derive only
-pub struct SalaryParams {
-    /// Beruf (Slug).
-    #[param(example = "medienassistent")]
-    profession: Option<String>,
-    /// Stadtname oder Slug, oder Koordinaten lat,lon.
-    #[param(example = "bochum")]
-    place: Option<String>,
-    /// Umkreis um place in km; 0 = nur der Ort.
-    #[param(example = 25)]
-    radius_km: Option<u32>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["entry"]))]
-    experience: Option<Vec<Experience>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["agency"]))]
-    employer_type: Option<Vec<EmployerType>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["full_time"]))]
-    working_time: Option<Vec<WorkingTime>>,
-    /// Wiederholbar (oder).
-    #[param(explode, example = json!(["employment"]))]
-    offer: Option<Vec<Offer>>,
-    /// Kenntnis-Slug, wiederholbar (und: alle nötig).
-    #[param(explode, example = json!(["social-media"]))]
-    skill: Option<Vec<String>>,
+impl Modify for Links {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let links: [(&str, &str, &str, &str, &str); 4] = [
+            ("/api/v1/jobs", "GetJob", "get_job", "id", "$response.body#/items/0/id"),
+            ("/api/v1/places", "JobsInPlace", "list_jobs", "place", "$response.body#/0/slug"),
+            ("/api/v1/professions", "JobsOfProfession", "list_jobs", "profession", "$response.body#/0/slug"),
+            ("/api/v1/skills", "JobsWithSkill", "list_jobs", "skill", "$response.body#/0/slug"),
+        ];
+        for (path, name, target, parameter, value) in links {
+            let Some(operation) = api.paths.paths.get_mut(path).and_then(|item| item.get.as_mut()) else { continue };
+            if let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200") {
+                let link = LinkBuilder::new().operation_id(target).parameter(parameter, value).build();
+                ok.links.insert(name.to_owned(), RefOr::T(link));
+            }
+        }
+    }
 }

@@ -73,7 +73,7 @@ pub fn shareable_key(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap
     }
     let mut theme = "";
     for cookie in headers.get_all(header::COOKIE).iter().map(|v| v.to_str().unwrap_or("?")) {
-        for pair in app::accounts::session::cookie_pairs(cookie) {
+        for pair in app::cookies::cookie_pairs(cookie) {
             match pair {
                 (app::ui::theme::COOKIE, Some(value)) => theme = value,
                 _ => return None, // a session, a visitor's list, or anything unknown

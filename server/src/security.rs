@@ -12,15 +12,25 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use app::server::SiteConfig;
+use app::state::SiteConfig;
 
 /// Largest request body (forms and server-function calls are far smaller).
 pub const BODY_LIMIT: usize = 64 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The Content-Security-Policy of an HTML page; `nonce` admits its inline hydration scripts.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 /// Wraps `router` in the baseline layers (outermost last).
 pub fn harden<S: Clone + Send + Sync + 'static>(router: Router<S>, site: &SiteConfig) -> Router<S> {
-    let default_csp = app::server::content_security_policy(None);
+    let default_csp = content_security_policy(None);
     let mut router = router
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked");
@@ -77,7 +87,7 @@ async fn page_csp(request: Request, next: Next) -> Response {
         tracing::error!("reading a rendered page failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let policy = page_nonce(&html).map(|nonce| app::server::content_security_policy(Some(nonce)));
+    let policy = page_nonce(&html).map(|nonce| content_security_policy(Some(nonce)));
     if let Some(value) = policy.and_then(|policy| HeaderValue::from_str(&policy).ok()) {
         parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }

@@ -4,9 +4,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt;
 use std::sync::Arc;
 
-use app::jobs::model::DEMO_SOURCE;
-use app::jobs::repo::{NewJob, delete_source, insert_employers, insert_jobs_unannounced, listings_changed, max_id};
-use app::server::{Db, DbError};
+use app::db::{Db, DbError};
+use app::jobs::model::{DEMO_SOURCE, Listing};
+use app::jobs::repo::{delete_source, insert_unannounced, listings_changed, max_id};
 
 use crate::config::SeedArgs;
 use crate::demo::generate;
@@ -17,7 +17,6 @@ const BATCH: usize = 500;
 pub struct SeedReport {
     pub removed: u64,
     pub jobs: usize,
-    pub employers: usize,
     pub expired: usize,
     pub without_salary: usize,
 }
@@ -26,9 +25,9 @@ impl fmt::Display for SeedReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "demo data written: {} listings ({} expired, {} without salary) from {} fictional employers; \
+            "demo data written: {} listings ({} expired, {} without salary) from fictional employers; \
              {} earlier demo listings removed",
-            self.jobs, self.expired, self.without_salary, self.employers, self.removed
+            self.jobs, self.expired, self.without_salary, self.removed
         )
     }
 }
@@ -44,17 +43,14 @@ pub async fn seed_demo(
 ) -> Result<SeedReport, DbError> {
     let removed = delete_source(db, DEMO_SOURCE).await?;
     let cities = app::jobs::repo::cities(db).await?;
-    let mut data = generate(n, today, &cities);
+    let mut listings = generate(n, today, &cities);
     let offset = max_id(db).await?;
-    for job in &mut data.jobs {
-        job.id += offset;
-    }
-    for chunk in data.employers.chunks(BATCH) {
-        insert_employers(db, chunk).await?;
+    for listing in &mut listings {
+        listing.summary.id += offset;
     }
     // One task per batch in flight: the embedded engine runs a query on the task that awaits it.
     // The tasks share the listings; each writes its own range of them.
-    let jobs: Arc<[NewJob]> = data.jobs.into();
+    let jobs: Arc<[Listing]> = listings.into();
     let parallel = std::thread::available_parallelism().map_or(2, usize::from);
     let mut batches = (0..jobs.len()).step_by(BATCH).map(|start| start..jobs.len().min(start + BATCH));
     let mut running = tokio::task::JoinSet::new();
@@ -63,8 +59,7 @@ pub async fn seed_demo(
             && let Some(batch) = batches.next()
         {
             let (db, jobs) = (db.clone(), jobs.clone());
-            running
-                .spawn(async move { insert_jobs_unannounced(&db, &jobs[batch.clone()]).await.map(|()| batch.len()) });
+            running.spawn(async move { insert_unannounced(&db, &jobs[batch.clone()]).await.map(|()| batch.len()) });
         }
         match running.join_next().await {
             Some(Ok(written)) => progress(written?),
@@ -76,16 +71,15 @@ pub async fn seed_demo(
     Ok(SeedReport {
         removed,
         jobs: jobs.len(),
-        employers: data.employers.len(),
-        expired: jobs.iter().filter(|j| j.valid_through <= today).count(),
-        without_salary: jobs.iter().filter(|j| j.salary.is_none()).count(),
+        expired: jobs.iter().filter(|j| j.summary.valid_through <= today).count(),
+        without_salary: jobs.iter().filter(|j| j.summary.salary.is_none()).count(),
     })
 }
 
 pub async fn run(args: SeedArgs) -> Result<(), crate::Error> {
     let mut config = args.db.to_config()?;
-    config.url = app::server::bulk_load_url(&config.url);
-    let db = crate::startup::prepare_db(&config).await?;
+    config.url = crate::db::bulk_load_url(&config.url);
+    let db = crate::db::prepare(&config).await?;
     let n = args.demo as usize;
     let bar = ProgressBar::new(n as u64);
     bar.set_style(

@@ -6,7 +6,8 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
-use app::server::{Db, SiteConfig};
+use app::db::Db;
+use app::state::SiteConfig;
 use common::client::{Client, count, router};
 use common::db_with_six_jobs;
 

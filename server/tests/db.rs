@@ -4,12 +4,13 @@ mod common;
 use chrono::{TimeZone, Utc};
 
 use app::careers::repo as careers;
-use app::jobs::model::JobFilter;
+use app::db::rows;
+use app::jobs::filter::JobFilter;
 use app::jobs::model::SearchResponse;
-use app::jobs::repo::{count_all, get, insert_jobs};
+use app::jobs::repo::{count_all, get, insert};
 use app::search::SearchHandle;
-use app::server::{MIGRATIONS, apply_schema, rows, schema_version};
-use common::{expired, fresh_db, job, monthly, with_employer};
+use common::{expired, fresh_db, job, monthly};
+use server::db::{MIGRATIONS, apply_schema, schema_version};
 use server::seed::seed_demo;
 
 fn filter(q: &str, place: &str, profession: &str) -> JobFilter {
@@ -23,7 +24,7 @@ fn filter(q: &str, place: &str, profession: &str) -> JobFilter {
 }
 
 /// Searches the index as an app server would build it from this database.
-async fn search(db: &app::server::Db, f: &JobFilter) -> Result<SearchResponse, app::server::DbError> {
+async fn search(db: &app::db::Db, f: &JobFilter) -> Result<SearchResponse, app::db::DbError> {
     Ok(SearchHandle::load(db).await?.current().search(f, Utc::now()))
 }
 
@@ -49,6 +50,40 @@ async fn schema_is_recorded_and_reapplying_changes_nothing() {
     assert_eq!(rows::<N>(&mut r, 1).unwrap()[0].n, 7);
 }
 
+/// A database as version 5 left it: listings link to employer and city records.
+#[tokio::test]
+async fn listings_written_before_version_6_keep_their_employer_and_place() {
+    let db = server::db::connect(&server::db::DbConfig::memory()).await.unwrap();
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 5) {
+        db.query(*sql).await.unwrap().check().unwrap();
+        db.query("UPSERT type::record('schema_migration', $v) SET version = $v").bind(("v", *version)).await.unwrap();
+    }
+    assert_eq!(schema_version(&db).await.unwrap(), 5);
+    db.query(
+        "CREATE employer:e1 CONTENT { name: 'Zeche Alt GmbH', type: 'sme', source: 'test' };
+         CREATE job:5 CONTENT {
+            title: 'Medienassistent/in', profession: profession:medienassistent, employer: employer:e1,
+            city: city:essen, lat: 51.45, lon: 7.01, description: '<p>Alt</p>', working_time: ['full_time'],
+            offer: 'employment', remote: 'on_site', contract: 'permanent', experience: 'entry', skills: ['Video'],
+            posted_at: time::now() - 1d, valid_through: time::now() + 10d, source: 'test', external_id: 'alt-5' };",
+    )
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+    assert_eq!(apply_schema(&db).await.unwrap(), MIGRATIONS.last().unwrap().0);
+    let listing = get(&db, 5).await.unwrap().expect("the listing survives");
+    let s = &listing.summary;
+    assert_eq!((s.employer.name.as_str(), s.employer.kind), ("Zeche Alt GmbH", app::jobs::model::EmployerType::Sme));
+    assert_eq!((s.location.city.as_str(), s.location.city_slug.as_str()), ("Essen", "essen"));
+    assert_eq!((s.location.lat, s.location.lon), (51.45, 7.01));
+    let index = SearchHandle::load(&db).await.unwrap().current();
+    assert_eq!(index.search(&filter("", "essen", "medienassistent"), Utc::now()).total, 1);
+    // A new listing is written in the new shape next to it.
+    insert(&db, &[job(6, "Neu", "medienassistent", "bochum", 0)]).await.unwrap();
+    assert_eq!(count_all(&db).await.unwrap(), 2);
+}
+
 #[tokio::test]
 async fn seeding_writes_everything_and_reseeding_replaces_demo_data() {
     let db = fresh_db().await;
@@ -58,13 +93,16 @@ async fn seeding_writes_everything_and_reseeding_replaces_demo_data() {
     assert_eq!(written, 1200);
     assert_eq!(report.jobs, 1200);
     assert_eq!(count_all(&db).await.unwrap(), 1200);
-    // Every generated listing points at a profession, a city and an employer that exist.
+    // Every generated listing names a profession and a city that exist, and its employer.
     #[derive(serde::Deserialize)]
     struct N {
         n: u64,
     }
     let mut r = db
-        .query("SELECT count() AS n FROM job WHERE profession.name != NONE AND city.name != NONE AND employer.name != NONE GROUP ALL")
+        .query(
+            "SELECT count() AS n FROM job WHERE profession.name != NONE
+                AND type::record('city', location.city_slug).name = location.city AND employer.name != NONE GROUP ALL",
+        )
         .await
         .unwrap();
     assert_eq!(rows::<N>(&mut r, 0).unwrap()[0].n, 1200);
@@ -77,8 +115,7 @@ async fn seeding_writes_everything_and_reseeding_replaces_demo_data() {
 #[tokio::test]
 async fn search_hides_expired_listings_and_applies_every_filter() {
     let db = fresh_db().await;
-    with_employer(&db).await;
-    insert_jobs(
+    insert(
         &db,
         &[
             job(1, "Medienassistent/in Social Media", "medienassistent", "bochum", 1),
@@ -93,14 +130,14 @@ async fn search_hides_expired_listings_and_applies_every_filter() {
     let all = search(&db, &filter("", "", "")).await.unwrap();
     assert_eq!(all.total, 3);
     // Newest first.
-    assert_eq!(all.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1, 2, 3]);
-    assert_eq!(all.items[0].employer, "Testagentur Zeche");
-    assert_eq!(all.items[0].city, "Bochum");
+    assert_eq!(all.items.iter().map(|j| j.summary.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+    assert_eq!(all.items[0].summary.employer.name, "Testagentur Zeche");
+    assert_eq!(all.items[0].summary.location.city, "Bochum");
 
     let bochum = search(&db, &filter("", "bochum", "")).await.unwrap();
-    assert_eq!(bochum.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(bochum.items.iter().map(|j| j.summary.id).collect::<Vec<_>>(), vec![1, 2]);
     let assistants_in_bochum = search(&db, &filter("", "bochum", "medienassistent")).await.unwrap();
-    assert_eq!(assistants_in_bochum.items.iter().map(|j| j.id).collect::<Vec<_>>(), vec![1]);
+    assert_eq!(assistants_in_bochum.items.iter().map(|j| j.summary.id).collect::<Vec<_>>(), vec![1]);
     // Text matches title, employer and skills, case-insensitively.
     assert_eq!(search(&db, &filter("EVENTTECHNIK", "", "")).await.unwrap().total, 1);
     assert_eq!(search(&db, &filter("zeche", "", "")).await.unwrap().total, 3);
@@ -114,81 +151,76 @@ async fn search_hides_expired_listings_and_applies_every_filter() {
 #[tokio::test]
 async fn paging_splits_results() {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let jobs: Vec<_> = (1..=45).map(|i| job(i, &format!("Stelle {i}"), "medienassistent", "bochum", i)).collect();
-    insert_jobs(&db, &jobs).await.unwrap();
+    insert(&db, &jobs).await.unwrap();
     let third = search(&db, &JobFilter { page: 3, ..Default::default() }).await.unwrap();
     assert_eq!(third.total, 45);
     assert_eq!(third.page_count(), 3);
     // Oldest last: the third page holds the five oldest.
-    assert_eq!(third.items.iter().map(|j| j.id).collect::<Vec<_>>(), (41..=45).collect::<Vec<_>>());
+    assert_eq!(third.items.iter().map(|j| j.summary.id).collect::<Vec<_>>(), (41..=45).collect::<Vec<_>>());
 }
 
 #[tokio::test]
 async fn detail_has_every_field_and_a_sanitized_description() {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let mut j = job(7, "Medienassistent/in", "medienassistent", "bochum", 1);
     j.description = "<p onclick=\"x()\">Hallo</p><script>alert(1)</script>".into();
-    insert_jobs(&db, &[j, expired(job(8, "Alt", "medienassistent", "bochum", 0))]).await.unwrap();
+    insert(&db, &[j, expired(job(8, "Alt", "medienassistent", "bochum", 0))]).await.unwrap();
 
     let d = get(&db, 7).await.unwrap().expect("job 7");
-    assert_eq!(d.summary.title, "Medienassistent/in");
-    assert_eq!(d.profession, "Medienassistent/in");
-    assert_eq!(d.city_slug, "bochum");
-    assert_eq!(d.summary.salary, monthly(2400, 2800));
-    assert_eq!(d.skills, vec!["Bildbearbeitung", "Social Media"]);
-    assert!(!d.expired);
-    assert_eq!(d.description_html, "<p>Hallo</p>");
+    let mut expected = job(7, "Medienassistent/in", "medienassistent", "bochum", 1);
+    expected.description = "<p>Hallo</p>".into();
+    // As written, but for the sanitised description and datetimes as the database keeps them.
+    expected.summary.posted_at = d.summary.posted_at;
+    expected.summary.valid_through = d.summary.valid_through;
+    assert_eq!(d, expected);
 
-    assert!(get(&db, 8).await.unwrap().unwrap().expired);
+    assert!(get(&db, 8).await.unwrap().unwrap().summary.valid_through < Utc::now());
     assert!(get(&db, 999).await.unwrap().is_none());
 }
 
 #[tokio::test]
 async fn schema_rejects_bad_rows_and_a_failed_batch_writes_nothing() {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let mut bad = job(2, "Kaputt", "medienassistent", "bochum", 1);
-    bad.salary = monthly(3000, 2000);
-    let result = insert_jobs(&db, &[job(1, "Gut", "medienassistent", "bochum", 1), bad]).await;
+    bad.summary.salary = monthly(3000, 2000);
+    let result = insert(&db, &[job(1, "Gut", "medienassistent", "bochum", 1), bad]).await;
     assert!(result.is_err(), "min > max must be rejected");
     assert_eq!(count_all(&db).await.unwrap(), 0, "the whole batch is rolled back");
 
     let mut bad_mail = job(3, "Mail", "medienassistent", "bochum", 1);
     bad_mail.apply_url = None;
     bad_mail.apply_email = Some("keine-adresse".into());
-    assert!(insert_jobs(&db, &[bad_mail]).await.is_err());
+    assert!(insert(&db, &[bad_mail]).await.is_err());
 }
 
 #[tokio::test]
 async fn career_page_figures_come_from_live_listings() {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let salaries = [(2300, 2500), (2400, 2800), (2600, 3000), (2800, 3200), (3000, 3400)];
     let mut jobs: Vec<_> = salaries
         .iter()
         .enumerate()
         .map(|(i, (lo, hi))| {
             let mut j = job(i as i64 + 1, "Medienassistent/in", "medienassistent", "bochum", 1);
-            j.salary = monthly(*lo, *hi);
+            j.summary.salary = monthly(*lo, *hi);
             j
         })
         .collect();
     let mut no_salary = job(10, "Ohne Gehalt", "medienassistent", "bochum", 1);
-    no_salary.salary = None;
+    no_salary.summary.salary = None;
     jobs.push(no_salary);
     jobs.push(job(11, "Woanders", "medienassistent", "essen", 1));
     let mut apprenticeship = job(13, "Ausbildung", "medienassistent", "bochum", 1);
-    apprenticeship.offer = app::jobs::model::Offer::Apprenticeship;
-    apprenticeship.salary = monthly(1000, 1100);
+    apprenticeship.summary.offer = app::jobs::model::Offer::Apprenticeship;
+    apprenticeship.summary.salary = monthly(1000, 1100);
     jobs.push(apprenticeship);
     jobs.push(expired(job(12, "Abgelaufen", "medienassistent", "bochum", 1)));
-    insert_jobs(&db, &jobs).await.unwrap();
+    insert(&db, &jobs).await.unwrap();
 
     let career = careers::get(&db, "medienassistent", "bochum").await.unwrap().expect("article");
     let index = SearchHandle::load(&db).await.unwrap().current();
-    let figures = careers::live_figures(&index, &career, Utc::now());
+    let figures = app::careers::service::live_figures(&index, &career, Utc::now());
     assert_eq!(figures.open_listings, 7);
     assert_eq!(figures.salary.n, 5);
     // Midpoints 2400, 2600, 2800, 3000, 3200: median 2800, quartiles 2600 and 3000;
@@ -201,7 +233,7 @@ async fn career_page_figures_come_from_live_listings() {
     // Below five stated salaries there is no median.
     db.query("DELETE job WHERE record::id(id) IN [1, 2]").await.unwrap().check().unwrap();
     let index = SearchHandle::load(&db).await.unwrap().current();
-    let figures = careers::live_figures(&index, &career, Utc::now());
+    let figures = app::careers::service::live_figures(&index, &career, Utc::now());
     assert_eq!(figures.salary.median, None);
     assert_eq!(figures.salary.n, 3);
 }
@@ -209,13 +241,12 @@ async fn career_page_figures_come_from_live_listings() {
 #[tokio::test]
 async fn a_running_index_sees_new_listings_within_two_seconds() {
     let db = fresh_db().await;
-    with_employer(&db).await;
     // Two app servers on the same database, each with its own index.
     let (a, b) = (SearchHandle::load(&db).await.unwrap(), SearchHandle::load(&db).await.unwrap());
     for h in [&a, &b] {
         h.spawn_refresher(db.clone(), std::time::Duration::from_millis(250));
     }
-    insert_jobs(&db, &[job(1, "Neu", "medienassistent", "bochum", 0)]).await.unwrap();
+    insert(&db, &[job(1, "Neu", "medienassistent", "bochum", 0)]).await.unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
     for h in [&a, &b] {
         while h.current().search(&JobFilter::default(), Utc::now()).total != 1 {
@@ -240,7 +271,7 @@ async fn search_over_seeded_data_agrees_with_surrealql() {
     }
     let cases: [(&str, &str); 6] = [
         ("", "true"),
-        ("place=bochum&radius_km=0", "city = city:bochum"),
+        ("place=bochum&radius_km=0", "location.city_slug = 'bochum'"),
         ("offer=employment&offer=internship", "offer IN ['employment', 'internship']"),
         ("working_time=part_time&remote=hybrid", "'part_time' IN working_time AND remote = 'hybrid'"),
         ("employer_type=public&experience=entry", "employer.type = 'public' AND experience = 'entry'"),
@@ -266,20 +297,19 @@ async fn the_index_loads_every_active_listing_once_whatever_the_page_size() {
     let db = fresh_db().await;
     seed_demo(&db, 300, Utc::now(), |_| {}).await.unwrap();
     // Gaps in the ids, and an id at the far end of the range, must not end the paging early.
-    with_employer(&db).await;
     let at = |id, title| job(id, title, "medienassistent", "bochum", 1);
-    insert_jobs(&db, &[at(1_000_000, "Lückenjob"), at(i64::MAX, "Letzter Job"), expired(at(999_999, "Alt"))])
-        .await
-        .unwrap();
+    insert(&db, &[at(1_000_000, "Lückenjob"), at(i64::MAX, "Letzter Job"), expired(at(999_999, "Alt"))]).await.unwrap();
     let mut r = db.query("SELECT VALUE record::id(id) FROM job WHERE valid_through > time::now()").await.unwrap();
     let mut expected: Vec<i64> = r.take(0).unwrap();
     expected.sort_unstable();
     assert!(expected.len() > 250 && expected.contains(&i64::MAX) && !expected.contains(&999_999));
     for page in [1, 7, 300, 5_000] {
         let mut ids = Vec::new();
-        app::jobs::repo::load_docs_in_pages(&db, page, |docs| ids.extend(docs.iter().map(|d| d.summary.id)))
-            .await
-            .unwrap();
+        app::search::load::each_page(&db, page, |listings| {
+            ids.extend(listings.iter().filter(|l| l.summary.valid_through > Utc::now()).map(|l| l.summary.id))
+        })
+        .await
+        .unwrap();
         ids.sort_unstable(); // pages come in any order; a listing twice would still show
         assert_eq!(ids, expected, "page size {page}");
     }
@@ -302,7 +332,7 @@ async fn salary_explorer_agrees_with_the_job_search_over_seeded_data() {
             stated.extend(
                 r.items
                     .iter()
-                    .filter_map(|j| j.salary.as_ref())
+                    .filter_map(|j| j.summary.salary.as_ref())
                     .filter(|s| s.source == SalarySource::Employer)
                     .map(|s| monthly_midpoint(s).round() as u32),
             );

@@ -3,8 +3,8 @@
 //! server had answered with 200 must still be there. `REVIERJOBS_KILL_CYCLES` sets the number
 //! of cycles (50 here; `make durability` runs more). A kill leaves the OS page cache intact,
 //! so this proves no acknowledged write is held only inside the process; surviving power loss
-//! rests on SurrealKV's fsync per commit (`sync=every`, see `app::server::embedded_url`). Two saves
-//! lost in ~1,050 earlier cycles led to `app::server::wal_tail`; the second test replays their cause.
+//! rests on SurrealKV's fsync per commit (`sync=every`, see `server::db::embedded_url`). Two saves
+//! lost in ~1,050 earlier cycles led to `server::db::wal_tail`; the second test replays their cause.
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -170,12 +170,12 @@ fn acknowledged_saves_survive_kill_9() {
     println!("{cycles} kill -9 cycles, {checked} acknowledged saves, none lost");
 }
 
-/// The log shape that lost acknowledged saves (see `app::server::wal_tail`): the process dies
+/// The log shape that lost acknowledged saves (see `server::db::wal_tail`): the process dies
 /// after the First fragment of a record split over two 32 KiB blocks reached the file and before
 /// the rest did. The next run appends behind that leftover; the run after it must still see them.
 #[test]
 fn a_write_cut_at_a_block_boundary_does_not_swallow_later_saves() {
-    use app::server::wal_tail::{FIRST, scan};
+    use server::db::wal_tail::{FIRST, scan};
     let dir = tempfile::tempdir().unwrap();
     let db = format!("surrealkv://{}/db", dir.path().display());
     let addr = free_addr();

@@ -4,14 +4,14 @@ mod common;
 
 use axum::http::StatusCode;
 
-use app::jobs::repo::insert_jobs;
-use app::server::Db;
+use app::db::Db;
+use app::jobs::repo::insert;
 use common::client::{Client, count};
 use common::{db_with_six_jobs, expired, job};
 
 async fn db_with_jobs() -> Db {
     let db = db_with_six_jobs().await;
-    insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
+    insert(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
     db
 }
 

@@ -6,10 +6,10 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use app::db::Db;
 use app::jobs::model::Experience;
-use app::jobs::repo::insert_jobs;
-use app::server::Db;
-use common::{expired, fresh_db, job, monthly, with_employer};
+use app::jobs::repo::insert;
+use common::{expired, fresh_db, job, monthly};
 
 async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
@@ -23,11 +23,10 @@ async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String)
 
 async fn db_with_jobs() -> Db {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let jobs: Vec<_> =
         (1..=25).map(|i| job(i, &format!("Medienassistent/in Nr. {i}"), "medienassistent", "bochum", i)).collect();
-    insert_jobs(&db, &jobs).await.unwrap();
-    insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
+    insert(&db, &jobs).await.unwrap();
+    insert(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
     db
 }
 
@@ -101,7 +100,12 @@ async fn detail_page_statuses() {
     assert!(body.contains("Medienassistent/in Nr. 3"));
     assert!(body.contains("rel=\"canonical\""));
     assert!(body.contains("Testagentur Zeche"));
-    let ld_start = body.find("<script type=\"application/ld+json\">").expect("JSON-LD on a real listing") + 35;
+    // In <head>, where every parser finds it.
+    let tag = body
+        .find("application/ld+json")
+        .unwrap_or_else(|| panic!("JSON-LD on a real listing: {}", &body[..body.find("</head>").unwrap_or(0)]));
+    assert!(tag < body.find("</head>").unwrap(), "JSON-LD in the head");
+    let ld_start = tag + body[tag..].find('>').unwrap() + 1;
     let ld_end = ld_start + body[ld_start..].find("</script>").unwrap();
     let ld: serde_json::Value = serde_json::from_str(&body[ld_start..ld_end]).unwrap();
     assert_eq!(ld["@type"], "JobPosting");
@@ -194,13 +198,43 @@ async fn api_lists_jobs_with_facets() {
 async fn api_rejects_bad_parameters_by_name() {
     let db = db_with_jobs().await;
     for (query, param) in
-        [("radius_km=7", "radius_km"), ("offer=x", "offer"), ("place=Atlantis", "place"), ("per_page=500", "per_page")]
+        [("radius_km=7", "radius_km"), ("offer=x", "offer"), ("per_page=500", "per_page"), ("page=0", "page")]
     {
         let (status, body) = get_json(&db, &format!("/api/v1/jobs?{query}")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
         assert_eq!(body["param"], param, "{query}");
         assert_eq!(body["error"], "invalid_parameter");
+        assert_eq!(body["issues"][0]["param"], param, "{query}");
     }
+    // Every bad value is named, not only the first.
+    let (_, body) = get_json(&db, "/api/v1/jobs?offer=x&sort=y").await;
+    assert_eq!(body["issues"].as_array().map(Vec::len), Some(2));
+    // A place, profession or skill the listings do not know is left out and said, not refused.
+    let (status, body) = get_json(&db, "/api/v1/jobs?place=Atlantis&skill=zaubern&offer=").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 25);
+    assert_eq!((&body["ignored"][0]["param"], &body["ignored"][1]["param"]), (&"place".into(), &"skill".into()));
+}
+
+#[tokio::test]
+async fn api_lists_what_places_professions_and_skills_name() {
+    let db = db_with_jobs().await;
+    let (_, places) = get_json(&db, "/api/v1/places").await;
+    assert!(
+        places.as_array().unwrap().iter().any(|p| p["slug"] == "bochum" && p["name"] == "Bochum" && p["lat"].is_f64())
+    );
+    let (_, professions) = get_json(&db, "/api/v1/professions").await;
+    let assistant = professions.as_array().unwrap().iter().find(|p| p["slug"] == "medienassistent").unwrap();
+    // A profession's name works where its slug does.
+    let name = assistant["name"].as_str().unwrap().replace('/', "%2F").replace(' ', "+");
+    let (by_name, by_slug) = (
+        get_json(&db, &format!("/api/v1/jobs?profession={name}")).await.1,
+        get_json(&db, "/api/v1/jobs?profession=medienassistent").await.1,
+    );
+    assert_eq!(by_name["total"], by_slug["total"]);
+    assert_eq!(by_name["ignored"].as_array().map(Vec::len), Some(0));
+    let (_, skills) = get_json(&db, "/api/v1/skills").await;
+    assert!(skills.as_array().unwrap().iter().any(|s| s["slug"] == "social-media" && s["name"] == "Social Media"));
 }
 
 #[tokio::test]
@@ -209,7 +243,7 @@ async fn api_detail_statuses() {
     let (status, body) = get_json(&db, "/api/v1/jobs/3").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["id"], 3);
-    assert_eq!(body["description_html"], "<p>Aufgaben</p>");
+    assert_eq!(body["description"], "<p>Aufgaben</p>");
     assert_eq!(get_json(&db, "/api/v1/jobs/99").await.0, StatusCode::GONE);
     assert_eq!(get_json(&db, "/api/v1/jobs/12345").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get_json(&db, "/api/v1/jobs/abc").await.0, StatusCode::BAD_REQUEST);
@@ -219,20 +253,19 @@ async fn api_detail_statuses() {
 /// plus one entry-level ad without salary.
 async fn db_with_salaries() -> Db {
     let db = fresh_db().await;
-    with_employer(&db).await;
     let mut jobs = Vec::new();
     for i in 0..6 {
         let mut entry = job(i + 1, &format!("Einstieg {i}"), "medienassistent", "bochum", 1);
-        entry.salary = monthly(2000 + 100 * i as u32, 2000 + 100 * i as u32);
+        entry.summary.salary = monthly(2000 + 100 * i as u32, 2000 + 100 * i as u32);
         let mut experienced = job(i + 11, &format!("Erfahren {i}"), "medienassistent", "bochum", 1);
-        experienced.experience = Experience::Experienced;
-        experienced.salary = monthly(3000 + 100 * i as u32, 3000 + 100 * i as u32);
+        experienced.summary.experience = Experience::Experienced;
+        experienced.summary.salary = monthly(3000 + 100 * i as u32, 3000 + 100 * i as u32);
         jobs.extend([entry, experienced]);
     }
     let mut unpaid = job(30, "Ohne Gehalt", "medienassistent", "bochum", 1);
-    unpaid.salary = None;
+    unpaid.summary.salary = None;
     jobs.push(unpaid);
-    insert_jobs(&db, &jobs).await.unwrap();
+    insert(&db, &jobs).await.unwrap();
     db
 }
 
@@ -291,12 +324,16 @@ async fn salary_api_returns_the_documented_figures() {
 
     let (_, few) = get_json(&db, "/api/v1/salaries?experience=senior").await;
     assert_eq!((few["n"].as_u64(), few["median"].is_null()), (Some(0), true));
-    assert_eq!(few["broader"][0]["param"], "experience");
+    assert_eq!(few["broader"][0]["params"], serde_json::json!(["experience"]));
 
-    for (query, param) in [("experience=nope", "experience"), ("q=video", "q"), ("place=Atlantis", "place")] {
+    let (status, body) = get_json(&db, "/api/v1/salaries?experience=nope").await;
+    assert_eq!((status, &body["param"]), (StatusCode::BAD_REQUEST, &"experience".into()));
+    // What the explorer cannot use is left out and said.
+    for (query, param) in [("q=video", "q"), ("place=Atlantis", "place")] {
         let (status, body) = get_json(&db, &format!("/api/v1/salaries?{query}")).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
-        assert_eq!(body["param"], param, "{query}");
+        assert_eq!(status, StatusCode::OK, "{query}");
+        assert_eq!(body["ignored"][0]["param"], param, "{query}");
+        assert_eq!(body["n"], 12, "{query}");
     }
 }
 
@@ -322,7 +359,7 @@ async fn ads_without_salary_show_the_comparison_marked_as_such() {
 #[tokio::test]
 async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it() {
     let db = db_with_salaries().await;
-    insert_jobs(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
+    insert(&db, &[expired(job(99, "Abgelaufene Stelle", "medienassistent", "bochum", 0))]).await.unwrap();
     let (status, doc) = get_json(&db, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(doc["openapi"], "3.1.0");
@@ -337,7 +374,7 @@ async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it
                 v => v.to_string(),
             };
             let value = example.trim_matches('"');
-            let (filter, issues) = app::jobs::model::JobFilter::parse([(name, value)]);
+            let (filter, issues) = app::jobs::filter::JobFilter::parse([(name, value)]);
             assert!(issues.is_empty(), "{name}={value}: {issues:?}");
             assert_ne!(filter, Default::default(), "{name}={value} must be a filter parameter");
         }
@@ -346,7 +383,9 @@ async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it
     let cases = [
         ("/api/v1/jobs", "/api/v1/jobs", 200),
         ("/api/v1/jobs?place=bochum&radius_km=10&per_page=5&sort=distance", "/api/v1/jobs", 200),
-        ("/api/v1/jobs?skill=gibt-es-nicht", "/api/v1/jobs", 400),
+        ("/api/v1/jobs?skill=gibt-es-nicht", "/api/v1/jobs", 200),
+        ("/api/v1/jobs?sort=distance", "/api/v1/jobs", 200),
+        ("/api/v1/jobs?page=", "/api/v1/jobs", 200),
         ("/api/v1/jobs?offer=astronaut&per_page=500", "/api/v1/jobs", 400),
         ("/api/v1/jobs/1-einstieg-0-bochum", "/api/v1/jobs/{id}", 200),
         ("/api/v1/jobs/30", "/api/v1/jobs/{id}", 200),
@@ -382,22 +421,33 @@ async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it
 async fn robots_and_sitemap_offer_real_pages_and_listings_only() {
     let db = db_with_jobs().await;
     let mut demo = job(500, "Demo-Stelle", "medienassistent", "bochum", 1);
-    demo.source = "demo".into();
+    demo.summary.source = "demo".into();
     demo.external_id = "demo-500".into();
-    insert_jobs(&db, &[demo]).await.unwrap();
+    insert(&db, &[demo]).await.unwrap();
     let (status, headers, robots) = get(&db, "/robots.txt").await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers["content-type"].to_str().unwrap().starts_with("text/plain"));
     assert!(robots.contains("Disallow: /api/") && robots.contains("Disallow: /konto"));
     assert!(robots.contains("Sitemap: http://127.0.0.1:3000/sitemap.xml"), "{robots}");
-    let (status, _, sitemap) = get(&db, "/sitemap.xml").await;
+    let (status, _, index) = get(&db, "/sitemap.xml").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/jobs/1</loc>"), "{sitemap}");
-    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/beruf/medienassistent/bochum</loc>"));
-    assert!(sitemap.contains("<loc>http://127.0.0.1:3000/gehalt</loc>"));
-    assert!(!sitemap.contains("/jobs/99<"), "expired listings are left out");
-    assert!(!sitemap.contains("/jobs/500<"), "demo listings are left out");
-    assert_eq!(sitemap.matches("<url>").count(), 5 + 1 + 25);
+    assert!(index.contains("<sitemapindex"), "{index}");
+    assert!(index.contains("<loc>http://127.0.0.1:3000/sitemap/pages.xml</loc>"), "{index}");
+    assert!(index.contains("<loc>http://127.0.0.1:3000/sitemap/jobs-1.xml</loc><lastmod>"), "{index}");
+    assert!(!index.contains("jobs-2.xml"), "one part holds up to 50,000 listings");
+    let (_, _, pages) = get(&db, "/sitemap/pages.xml").await;
+    assert!(pages.contains("<loc>http://127.0.0.1:3000/beruf/medienassistent/bochum</loc>"), "{pages}");
+    assert!(pages.contains("<loc>http://127.0.0.1:3000/gehalt</loc>"));
+    assert_eq!(pages.matches("<url>").count(), 5 + 1);
+    let (_, _, jobs) = get(&db, "/sitemap/jobs-1.xml").await;
+    // Canonical URLs, as each detail page declares its own.
+    assert!(jobs.contains("<loc>http://127.0.0.1:3000/jobs/1-medienassistent-in-nr-1-bochum</loc><lastmod>"), "{jobs}");
+    assert!(!jobs.contains("/jobs/99-"), "expired listings are left out");
+    assert!(!jobs.contains("/jobs/500-"), "demo listings are left out");
+    assert_eq!(jobs.matches("<url>").count(), 25);
+    for missing in ["/sitemap/jobs-2.xml", "/sitemap/jobs-0.xml", "/sitemap/andere.xml"] {
+        assert_eq!(get(&db, missing).await.0, StatusCode::NOT_FOUND, "{missing}");
+    }
 }
 
 #[tokio::test]
@@ -453,7 +503,7 @@ async fn the_builds_files_live_under_its_id_cached_for_a_year_and_sent_precompre
     let site = built_site("body{color:black}");
     let root = site.path().to_str().unwrap();
     let options = leptos::config::LeptosOptions::builder().output_name("revierjobs").site_root(root).build();
-    let build = app::server::build_id(root, "pkg");
+    let build = server::assets::build_id(root, "pkg");
     let router = server::build_router(server::app_state(options, db, None).await.unwrap());
     let send = |path: &str| {
         let request = Request::get(path).header("accept-encoding", "br").body(Body::empty()).unwrap();

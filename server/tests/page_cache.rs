@@ -2,8 +2,8 @@
 //! listing changes at once, and never carry anything personal.
 mod common;
 
-use app::jobs::repo::insert_jobs;
-use app::server::SiteConfig;
+use app::jobs::repo::insert;
+use app::state::SiteConfig;
 use common::client::Client;
 use common::{db_with_six_jobs, job};
 
@@ -36,7 +36,7 @@ async fn a_new_listing_shows_on_a_shared_page_as_soon_as_the_index_has_it() {
     let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
     let mut visitor = Client::with_router(server::build_router(state.clone()));
     assert!(!visitor.get("/jobs").await.body.contains("Neu im Revier"));
-    insert_jobs(&db, &[job(7, "Neu im Revier", "medienassistent", "bochum", 0)]).await.unwrap();
+    insert(&db, &[job(7, "Neu im Revier", "medienassistent", "bochum", 0)]).await.unwrap();
     assert!(state.search.refresh(&db).await.unwrap());
     assert!(visitor.get("/jobs").await.body.contains("Neu im Revier"), "not the page kept before");
 }

@@ -2,7 +2,7 @@
 use std::process::Command;
 
 use app::jobs::repo::count_all;
-use app::server::{DbConfig, connect};
+use server::db::{DbConfig, connect};
 
 fn revierjobs() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_revierjobs"));

@@ -8,11 +8,12 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use std::time::{Duration, Instant};
 
-use app::jobs::model::JobFilter;
-use app::jobs::repo::insert_jobs;
-use app::server::{Db, DbConfig};
+use app::db::Db;
+use app::jobs::filter::JobFilter;
+use app::jobs::repo::insert;
 use common::client::Client;
-use common::{job, with_employer};
+use common::job;
+use server::db::DbConfig;
 
 /// A database of its own on the server named by `REVIERJOBS_TEST_WS` (user and password root).
 async fn remote_db(name: &str) -> (Db, DbConfig) {
@@ -24,17 +25,16 @@ async fn remote_db(name: &str) -> (Db, DbConfig) {
         namespace: "revierjobs_test".into(),
         database: format!("{name}_{}", std::process::id()),
     };
-    (server::prepare_db(&config).await.expect("schema on the remote database"), config)
+    (server::db::prepare(&config).await.expect("schema on the remote database"), config)
 }
 
 #[tokio::test]
 #[ignore = "needs a SurrealDB server: make test-remote"]
 async fn two_app_servers_share_visitors_accounts_and_listings() {
     let (db_a, config) = remote_db("share").await;
-    with_employer(&db_a).await;
-    insert_jobs(&db_a, &[job(1, "Medienassistent/in", "medienassistent", "bochum", 1)]).await.unwrap();
+    insert(&db_a, &[job(1, "Medienassistent/in", "medienassistent", "bochum", 1)]).await.unwrap();
     // Server B has its own connection, state and search index; nothing is shared but the database.
-    let db_b = server::prepare_db(&config).await.unwrap();
+    let db_b = server::db::prepare(&config).await.unwrap();
     let state_b = server::app_state(server::test_options(), db_b, Some(Duration::from_millis(250))).await.unwrap();
     let router_b = server::build_router(state_b.clone());
     let mut on_a = Client::new(&db_a).await;
@@ -52,7 +52,7 @@ async fn two_app_servers_share_visitors_accounts_and_listings() {
     assert_eq!(other_device.listed().await, vec![1]);
 
     // A listing written through A is found by B's search index within 2 s.
-    insert_jobs(&db_a, &[job(2, "Social-Media-Manager/in", "social-media-manager", "essen", 0)]).await.unwrap();
+    insert(&db_a, &[job(2, "Social-Media-Manager/in", "social-media-manager", "essen", 0)]).await.unwrap();
     let deadline = Instant::now() + Duration::from_secs(2);
     while state_b.search.current().search(&JobFilter::default(), Utc::now()).total != 2 {
         assert!(Instant::now() < deadline, "B's index did not see A's listing within 2 s");
@@ -64,7 +64,7 @@ async fn two_app_servers_share_visitors_accounts_and_listings() {
 #[ignore = "needs a SurrealDB server: make test-remote"]
 async fn sign_in_limits_hold_across_app_servers() {
     let (db_a, config) = remote_db("limits").await;
-    let db_b = server::prepare_db(&config).await.unwrap();
+    let db_b = server::db::prepare(&config).await.unwrap();
     let mut on_a = Client::new(&db_a).await;
     let mut on_b = Client::new(&db_b).await;
     // Failures are counted in the database: switching servers does not reset them.

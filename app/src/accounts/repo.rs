@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::session::{ABSOLUTE, IDLE, TOUCH_EVERY, session_valid};
-use crate::server::{Db, DbError, retrying, row, rows};
+use crate::db::{Db, DbError, retrying, row, rows};
 
 #[derive(Deserialize)]
 struct SessionRow {

@@ -1,12 +1,14 @@
 //! Who is asking: the session cookie (accounts) or the visitor cookie (anonymous favourites).
 //! Cookie values are 256-bit random tokens; the database only ever sees their SHA-256.
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::use_context;
 use sha2::{Digest, Sha256};
 
+use crate::cookies::{header_cookie, request_cookie, request_headers, send_cookie};
+use crate::db::Db;
 use crate::error::AppError;
-use crate::server::{Db, site};
+use crate::state::site;
 
 /// A session ends after this long without use ...
 pub const IDLE: Duration = Duration::days(30);
@@ -29,19 +31,6 @@ pub fn cookie_name(base: &str, secure: bool) -> String {
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("{name}={value}; Max-Age={max_age_secs}; Path=/; HttpOnly; SameSite=Lax{secure}")
-}
-
-/// The cookies of a `Cookie` request header as `(name, value)`; a fragment without `=` has no value.
-pub fn cookie_pairs(header: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
-    header.split(';').map(str::trim).filter(|p| !p.is_empty()).map(|p| match p.split_once('=') {
-        Some((name, value)) => (name, Some(value)),
-        None => (p, None),
-    })
-}
-
-/// The value of cookie `name` in a `Cookie` request header.
-pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    cookie_pairs(header).find_map(|(k, v)| v.filter(|_| k == name)).map(str::trim)
 }
 
 /// 32 random bytes as lower-case hex.
@@ -84,31 +73,6 @@ impl Identity {
     }
 }
 
-fn request_headers() -> HeaderMap {
-    use_context::<axum::http::request::Parts>().map(|p| p.headers).unwrap_or_default()
-}
-
-pub(crate) fn request_cookie(name: &str) -> Option<String> {
-    header_cookie(&request_headers(), name)
-}
-
-fn header_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| cookie_value(h, name).map(str::to_owned))
-}
-
-/// Adds a `Set-Cookie` header to the response being built.
-pub fn send_cookie(value: String) {
-    if let (Some(response), Ok(value)) =
-        (use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&value))
-    {
-        response.append_header(header::SET_COOKIE, value);
-    }
-}
-
 /// Who is asking, from the request's cookies (a stale or unknown session counts as no session).
 pub async fn identity(db: &Db) -> Result<Identity, AppError> {
     identity_from(db, &request_headers(), site().secure_cookies).await
@@ -117,7 +81,7 @@ pub async fn identity(db: &Db) -> Result<Identity, AppError> {
 /// [`identity`] for plain axum handlers, which have no Leptos context.
 pub async fn identity_from(db: &Db, headers: &HeaderMap, secure: bool) -> Result<Identity, AppError> {
     if let Some(hash) = header_cookie(headers, &cookie_name(SESSION_COOKIE, secure)).and_then(|t| token_hash(&t))
-        && let Some((id, email)) = super::repo::session_account(db, &hash, Utc::now()).await.map_err(internal)?
+        && let Some((id, email)) = super::repo::session_account(db, &hash, Utc::now()).await?
     {
         return Ok(Identity::Account { id, email, session: hash });
     }
@@ -155,7 +119,7 @@ fn renew_visitor_cookie() {
 pub async fn start_session(db: &Db, account: &str) -> Result<(), AppError> {
     let token = new_token()?;
     let hash = token_hash(&token).ok_or_else(|| AppError::internal("token", "not hex"))?;
-    super::repo::create_session(db, &hash, account, Utc::now()).await.map_err(internal)?;
+    super::repo::create_session(db, &hash, account, Utc::now()).await?;
     let secure = site().secure_cookies;
     send_cookie(set_cookie(&cookie_name(SESSION_COOKIE, secure), &token, ABSOLUTE.num_seconds(), secure));
     Ok(())
@@ -193,10 +157,6 @@ pub fn client_ip() -> String {
     })
 }
 
-fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError::internal("session", e)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,14 +171,6 @@ mod tests {
             "__Host-rj_session=abc; Max-Age=60; Path=/; HttpOnly; SameSite=Lax; Secure"
         );
         assert!(!set_cookie("rj_session", "abc", 60, false).contains("Secure"));
-    }
-
-    #[test]
-    fn cookie_values_are_found_by_exact_name() {
-        let h = "a=1; rj_session=xyz; xrj_visitor=no; rj_visitor=abc";
-        assert_eq!(cookie_value(h, "rj_session"), Some("xyz"));
-        assert_eq!(cookie_value(h, "rj_visitor"), Some("abc"));
-        assert_eq!(cookie_value(h, "b"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What a career page shows.
 use serde::{Deserialize, Serialize};
 
-use crate::jobs::model::{JobFilter, Offer};
+use crate::jobs::filter::JobFilter;
+use crate::jobs::model::Offer;
 use crate::salary::model::salary_href;
 use crate::salary::stats::Figures;
 

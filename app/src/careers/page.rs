@@ -3,8 +3,8 @@ use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::api::get_career;
 use super::model::Career;
+use crate::error::AppError;
 use crate::salary::stats::MIN_SALARIES;
 use crate::ui::ErrorView;
 use crate::ui::format::{format_eur, format_eur_range};
@@ -14,12 +14,15 @@ const RULE_SHORT: &str = "Spannen zählen mit ihrer Mitte, Jahresgehälter ÷ 12
 
 #[component]
 pub fn CareerPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || params.with(|p| (p.get("profession").unwrap_or_default(), p.get("city").unwrap_or_default()));
-    let career = Resource::new(key, |(profession, city)| get_career(profession, city));
+    let (profession, city) = use_params_map()
+        .with_untracked(|p| (p.get("profession").unwrap_or_default(), p.get("city").unwrap_or_default()));
+    let career = async move {
+        let state = crate::state::state().ok_or(AppError::Internal)?;
+        super::service::career(&state, &profession, &city, chrono::Utc::now()).await
+    };
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Berufsinfo wird geladen …"</p> }>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match career.await {
                     Ok(career) => view! { <CareerView career/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),

@@ -3,8 +3,7 @@ use serde::Deserialize;
 
 use super::content::{Article, render};
 use super::model::{Career, LiveFigures};
-use crate::search::Index;
-use crate::server::{Db, DbError, rows};
+use crate::db::{Db, DbError, rows};
 
 /// Writes the shipped articles (insert or replace), keyed by profession and city.
 pub async fn upsert_articles(db: &Db, articles: &[Article]) -> Result<(), DbError> {
@@ -60,12 +59,9 @@ pub async fn get(db: &Db, profession: &str, city: &str) -> Result<Option<Career>
     }))
 }
 
-/// The live figures of a career page, from the in-memory index: open listings of the profession
-/// in the city, and the pay of regular employment there.
-pub fn live_figures(index: &Index, career: &Career, now: chrono::DateTime<chrono::Utc>) -> LiveFigures {
-    LiveFigures {
-        open_listings: index.search(&career.filter(), now).total,
-        salary: index.salaries(&career.pay_filter(), now).stats.figures,
-        demo: index.shows_demo(now),
-    }
+/// The path of every career page, `/beruf/{profession}/{city}`.
+pub async fn pages(db: &Db) -> Result<Vec<String>, DbError> {
+    let mut response =
+        db.query("SELECT VALUE '/beruf/' + record::id(profession) + '/' + record::id(city) FROM article").await?;
+    Ok(response.take(0)?)
 }

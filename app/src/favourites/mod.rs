@@ -13,4 +13,6 @@ pub mod service;
 mod toggle;
 
 pub use page::SavedPage;
+#[cfg(feature = "ssr")]
+pub use toggle::with_toggles;
 pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs};

@@ -2,7 +2,7 @@
 //! derives from the request's cookies, never from client input. Record ids are `[owner, job]`,
 //! so a job is on an owner's list at most once however requests race.
 use super::model::{Favourite, Snapshot, Status};
-use crate::server::{Db, DbError, retrying, row, rows};
+use crate::db::{Db, DbError, retrying, row, rows};
 
 const FIELDS: &str = "job, active, saved_at, note, status, history, snapshot";
 
@@ -26,7 +26,7 @@ pub async fn saved_ids(db: &Db, owner: &str) -> Result<Vec<i64>, DbError> {
 pub async fn snapshot(db: &Db, job: i64) -> Result<Option<Snapshot>, DbError> {
     let mut response = db
         .query(
-            "SELECT title, employer.name AS employer, city.name AS city, valid_through, source
+            "SELECT title, employer.name AS employer, location.city AS city, valid_through, source
              FROM ONLY type::record('job', $job)",
         )
         .bind(("job", job))

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::api::SetFavourite;
 #[cfg(feature = "hydrate")]
 use crate::error::AppError;
-use crate::ui::follow;
+use crate::ui::updating;
 
 /// Which jobs are saved: what the server said when the page loaded, what it has acknowledged
 /// since, and what the user wants. Changes go to the server one at a time, in order: the last
@@ -198,6 +198,19 @@ impl SavedJobs {
     }
 }
 
+/// Each listing with its favourite toggle as the page was loaded: the action of its card.
+#[cfg(feature = "ssr")]
+pub fn with_toggles(hits: Vec<crate::jobs::model::Hit>) -> Vec<(crate::jobs::model::Hit, AnyView)> {
+    let saved = SavedJobs::saved_at_load();
+    hits.into_iter()
+        .map(|hit| {
+            let (job, title) = (hit.summary.id, hit.summary.title.clone());
+            let toggle = view! { <FavouriteToggle job title saved=saved.contains(&job)/> }.into_any();
+            (hit, toggle)
+        })
+        .collect()
+}
+
 /// A `<button aria-pressed>` that saves or unsaves a job at once and tells the server in the
 /// background (`aria-busy` until it has). Without JavaScript it is a plain form post to the
 /// same server function, which sends the browser back to the page. `saved`: whether the job was on
@@ -205,7 +218,7 @@ impl SavedJobs {
 #[island]
 pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
     let state = SavedJobs::in_browser();
-    let label = format!("„{title}“ merken");
+    // The visible word first, for voice control ("Merken" / "Gemerkt"), then which job.
     let pressed = move || state.map_or(saved, |s| s.shown(job, saved));
     let busy = move || state.is_some_and(|s| s.busy(job));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -217,22 +230,22 @@ pub fn FavouriteToggle(job: i64, title: String, saved: bool) -> impl IntoView {
     view! {
         <form class="fav-form" method="post" action=SetFavourite::url() on:submit=on_submit>
             <input type="hidden" name="job" value=job/>
-            <input type="hidden" name="saved" value=follow(move || (!pressed()).to_string())/>
+            <input type="hidden" name="saved" value=updating(move || (!pressed()).to_string())/>
             <button
                 type="submit"
                 class="fav-toggle"
                 data-testid="favourite-toggle"
-                aria-pressed=follow(move || pressed().to_string())
-                aria-busy=follow(move || busy().to_string())
-                aria-label=label
-                title=follow(move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" })
+                aria-pressed=updating(move || pressed().to_string())
+                aria-busy=updating(move || busy().to_string())
+                aria-label=updating(move || format!("{}: „{title}“", if pressed() { "Gemerkt" } else { "Merken" }))
+                title=updating(move || if pressed() { "Von der Merkliste nehmen" } else { "Auf die Merkliste" })
             >
-                <span class="fav-icon" aria-hidden="true">{follow(move || if pressed() { "★" } else { "☆" })}</span>
-                <span class="fav-text" aria-hidden="true">{follow(move || if pressed() { "Gemerkt" } else { "Merken" })}</span>
+                <span class="fav-icon" aria-hidden="true">{updating(move || if pressed() { "★" } else { "☆" })}</span>
+                <span class="fav-text" aria-hidden="true">{updating(move || if pressed() { "Gemerkt" } else { "Merken" })}</span>
             </button>
-            <span class="fav-error" role="status">{follow(move || state.and_then(|s| s.errors.with(|m| m.get(&job).cloned())))}</span>
+            <span class="fav-error" role="status">{updating(move || state.and_then(|s| s.errors.with(|m| m.get(&job).cloned())))}</span>
             <span class="fav-sync" data-testid="favourite-sync">
-                {follow(move || (state.is_some_and(|s| s.offline.get()) && busy()).then_some("Offline – wird übertragen, sobald Sie online sind"))}
+                {updating(move || (state.is_some_and(|s| s.offline.get()) && busy()).then_some("Offline – wird übertragen, sobald Sie online sind"))}
             </span>
         </form>
     }

@@ -1,32 +1,29 @@
-//! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data.
-use crate::ui::{Canonical, PageMeta};
+//! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data for real ones.
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
-use super::api::get_job;
-use super::model::{JobDetail, JobFilter, parse_job_id};
-use super::page::{JobList, SalaryInfo};
+use super::card::{JobList, SalaryInfo};
+use super::filter::JobFilter;
+use super::model::{JobDetail, parse_job_id};
 use crate::error::AppError;
-use crate::favourites::{FavouriteToggle, SavedJobs};
+use crate::favourites::{FavouriteToggle, SavedJobs, with_toggles};
 use crate::ui::format::format_date;
-use crate::ui::{ErrorView, set_http_status};
+use crate::ui::{Canonical, ErrorView, JsonLd, PageMeta, set_http_status};
 
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|s| parse_job_id(&s)));
-    let job = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_job(id).await,
-            None => Err(AppError::NotFound("Diese Adresse enthält keine gültige Stellennummer.".into())),
-        }
-    });
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| parse_job_id(&s)));
+    let detail = async move {
+        let id = id.ok_or_else(|| AppError::NotFound("Diese Adresse enthält keine gültige Stellennummer.".into()))?;
+        let state = crate::state::state().ok_or(AppError::Internal)?;
+        super::service::detail(&state, id, chrono::Utc::now()).await
+    };
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Stelle wird geladen …"</p> }>
-            {move || Suspend::new(async move {
-                match job.await {
-                    Ok(detail) => view! { <JobDetailView detail saved=SavedJobs::saved_at_load()/> }.into_any(),
+            {Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <JobDetailView detail/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                 }
             })}
@@ -35,78 +32,73 @@ pub fn JobDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn JobDetailView(detail: JobDetail, saved: Vec<i64>) -> impl IntoView {
+fn JobDetailView(detail: JobDetail) -> impl IntoView {
     if detail.expired {
         set_http_status(410);
     }
-    let JobDetail { summary: job, .. } = &detail;
-    let canonical = job.href();
-    let similar = JobFilter {
-        profession: detail.profession_slug.clone(),
-        place: detail.city_slug.clone(),
-        page: 1,
-        ..Default::default()
-    };
+    let JobDetail { listing, profession_name, expired, comparison, similar, json_ld } = detail;
+    let job = &listing.summary;
+    let more =
+        JobFilter { profession: job.profession.clone(), place: job.location.city_slug.clone(), ..Default::default() };
     let working_time = job.working_time.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ");
-    let description = format!("{} bei {} in {}", job.title, job.employer, job.city);
+    let description = format!("{} bei {} in {}", job.title, job.employer.name, job.location.city);
+    let saved = SavedJobs::saved_at_load().contains(&job.id);
     view! {
         <PageMeta title=job.title.clone() description/>
-        <Canonical path=canonical/>
+        <Canonical path=job.href()/>
         {job.is_demo().then(|| view! { <Meta name="robots" content="noindex"/> })}
-        {detail.json_ld.clone().map(|data| view! { <script type="application/ld+json" inner_html=data></script> })}
+        {json_ld.map(|data| view! { <JsonLd data/> })}
         <article class="job-detail" data-testid="job-detail">
-            {detail.expired.then(|| view! {
+            {expired.then(|| view! {
                 <p class="expired-notice" role="status" data-testid="expired">
-                    "Diese Stelle ist abgelaufen (gültig bis "{format_date(&detail.valid_through)}"). "
-                    <a href=similar.href()>"Ähnliche aktuelle Stellen ansehen"</a>
+                    "Diese Stelle ist abgelaufen (gültig bis "{format_date(&job.valid_through)}"). "
+                    <a href=more.href()>"Ähnliche aktuelle Stellen ansehen"</a>
                 </p>
             })}
             <p class="breadcrumb"><a href="/jobs">"← Alle Stellen"</a></p>
             <div class="card-head">
                 <h1>{job.title.clone()}</h1>
-                <FavouriteToggle job=job.id title=job.title.clone() saved=saved.contains(&job.id)/>
+                <FavouriteToggle job=job.id title=job.title.clone() saved/>
             </div>
             <p class="employer">
-                {job.employer.clone()}" · "{job.employer_type.label()}
+                {job.employer.name.clone()}" · "{job.employer.kind.label()}
                 {job.is_demo().then(|| view! { <span class="badge demo">"Demo-Anzeige, erfunden"</span> })}
             </p>
             <dl class="facts-grid">
-                <dt>"Ort"</dt><dd>{job.city.clone()}</dd>
+                <dt>"Ort"</dt><dd>{job.location.city.clone()}</dd>
                 <dt>"Arbeitszeit"</dt><dd>{working_time}</dd>
                 <dt>"Anstellungsart"</dt><dd>{job.offer.label()}</dd>
-                <dt>"Vertrag"</dt><dd>{detail.contract.label()}</dd>
+                <dt>"Vertrag"</dt><dd>{job.contract.label()}</dd>
                 <dt>"Arbeitsort"</dt><dd>{job.remote.label()}</dd>
-                <dt>"Erfahrung"</dt><dd>{detail.experience.label()}</dd>
+                <dt>"Erfahrung"</dt><dd>{job.experience.label()}</dd>
                 <dt>"Gehalt"</dt>
-                <dd><SalaryInfo salary=job.salary.clone() comparison=job.comparison/></dd>
+                <dd><SalaryInfo salary=job.salary.clone() comparison/></dd>
                 <dt>"Veröffentlicht"</dt><dd>{format_date(&job.posted_at)}</dd>
-                <dt>"Bewerben bis"</dt><dd>{format_date(&detail.valid_through)}</dd>
+                <dt>"Bewerben bis"</dt><dd>{format_date(&job.valid_through)}</dd>
             </dl>
-            <Show when={let empty = detail.skills.is_empty(); move || !empty}>
+            {(!job.skills.is_empty()).then(|| view! {
                 <h2>"Gefragte Kenntnisse"</h2>
-            </Show>
-            <ul class="skills">
-                {detail.skills.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
-            </ul>
+                <ul class="skills">{job.skills.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            })}
             <h2>"Beschreibung"</h2>
-            <div class="description" inner_html=detail.description_html.clone()></div>
+            <div class="description" inner_html=listing.description.clone()></div>
             <h2>"Bewerbung"</h2>
             <p class="apply">
-                {detail.apply_url.clone().map(|url| view! {
+                {listing.apply_url.clone().map(|url| view! {
                     <a class="button primary" href=url rel="nofollow noopener" target="_blank">"Jetzt bewerben"</a>
                 })}
-                {detail.apply_email.clone().map(|mail| view! {
+                {listing.apply_email.clone().map(|mail| view! {
                     " Per E-Mail: "<a href=format!("mailto:{mail}")>{mail.clone()}</a>
                 })}
             </p>
-            {(!detail.similar.is_empty()).then(|| view! {
+            {(!similar.is_empty()).then(|| view! {
                 <section class="similar" aria-labelledby="similar-heading" data-testid="similar-jobs">
                     <h2 id="similar-heading">"Ähnliche Stellen"</h2>
                     <p class="hint">"Gleicher Beruf im Umkreis von 50 km, die meisten gemeinsamen Kenntnisse zuerst; Entfernung von dieser Stelle."</p>
-                    <JobList jobs=detail.similar.clone() saved=saved.clone()/>
+                    <JobList cards=with_toggles(similar)/>
                 </section>
             })}
-            <p><a href=similar.href()>{format!("Weitere Stellen als {} in {}", detail.profession, job.city)}</a></p>
+            <p><a href=more.href()>{format!("Weitere Stellen als {} in {}", profession_name, job.location.city)}</a></p>
         </article>
     }
 }

@@ -1,74 +1,44 @@
 //! The state of the listing page. It parses from and prints to the URL query string, so a link,
-//! Back/Forward, a plain GET form and the public API all describe the same view.
+//! Back/Forward, a plain GET form and the public API all describe the same view. What each
+//! parameter allows is declared in `param.rs`.
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::model::{Contract, EmployerType, Experience, Offer, Remote, Slug, Sort, WorkingTime};
+use super::param::{DEFAULT_RADIUS_KM, MAX_PER_PAGE, PER_PAGE, Param, flag, plain_number};
+use super::terms::{Contract, EmployerType, Experience, Offer, Remote, Sort, WorkingTime};
+use crate::ui::form::Notice;
 use crate::ui::format::slugify;
-
-pub const PER_PAGE: u32 = 20;
-pub const MAX_PER_PAGE: u32 = 100;
-pub const MAX_Q_LEN: usize = 200;
-/// Radii offered for a place, in km (0 = the place itself).
-pub const RADII: &[u32] = &[0, 5, 10, 25, 50, 100, 200];
-pub const DEFAULT_RADIUS_KM: u32 = 25;
-/// "Posted within" choices, in days.
-pub const POSTED_WITHIN: &[u32] = &[1, 3, 7, 14, 30];
-pub const MAX_SALARY_FILTER: u32 = 20_000;
+use crate::ui::slug::Slug;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct JobFilter {
     /// Free text over title, employer, description and skills.
-    #[serde(default)]
     pub q: String,
-    /// A city name or slug, or `lat,lon`.
-    #[serde(default)]
+    /// A place name or slug, or `lat,lon`.
     pub place: String,
-    /// Radius around `place`; `None` means the default (25 km).
-    #[serde(default)]
+    /// Radius around `place`; `None` means the default.
     pub radius_km: Option<u32>,
-    /// A profession slug.
-    #[serde(default)]
+    /// A profession, as a slug (a name is slugged).
     pub profession: String,
-    #[serde(default)]
     pub working_time: Vec<WorkingTime>,
-    #[serde(default)]
     pub offer: Vec<Offer>,
-    #[serde(default)]
     pub remote: Vec<Remote>,
-    #[serde(default)]
     pub contract: Vec<Contract>,
-    #[serde(default)]
     pub experience: Vec<Experience>,
-    #[serde(default)]
     pub employer_type: Vec<EmployerType>,
     /// Skill slugs; a job must have all of them.
-    #[serde(default)]
     pub skill: Vec<String>,
     /// EUR gross per month; matches jobs whose maximum (or single value) reaches it.
-    #[serde(default)]
     pub salary_min: Option<u32>,
     /// Hide ads without a salary.
-    #[serde(default)]
     pub salary_only: bool,
-    #[serde(default)]
     pub posted_within_days: Option<u32>,
     /// `None`: relevance with a text query, newest otherwise.
-    #[serde(default)]
     pub sort: Option<Sort>,
     /// 1-based.
-    #[serde(default = "one")]
     pub page: u32,
-    #[serde(default = "per_page")]
     pub per_page: u32,
-}
-
-fn one() -> u32 {
-    1
-}
-
-fn per_page() -> u32 {
-    PER_PAGE
 }
 
 impl Default for JobFilter {
@@ -95,12 +65,23 @@ impl Default for JobFilter {
     }
 }
 
-/// A query parameter that was ignored, and why, in words for the user.
+/// A query parameter's value that could not be used, and why, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ParamIssue {
-    pub param: String,
+    pub param: Param,
     pub message: String,
+}
+
+impl ParamIssue {
+    pub fn new(param: Param, message: impl Into<String>) -> Self {
+        Self { param, message: message.into() }
+    }
+
+    /// As the pages list it.
+    pub fn notice(&self) -> Notice {
+        Notice { label: self.param.label(), name: self.param.as_str(), message: self.message.clone() }
+    }
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
@@ -109,99 +90,35 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
     }
 }
 
-fn parse_choice<T: Slug>(list: &mut Vec<T>, param: &str, value: &str, issues: &mut Vec<ParamIssue>) {
-    match T::parse(value) {
-        Some(v) => push_unique(list, v),
-        None => issues.push(ParamIssue {
-            param: param.to_owned(),
-            message: format!(
-                "„{value}“ ist kein gültiger Wert (erlaubt: {}); ignoriert.",
-                T::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        }),
+fn choose<T: Slug>(list: &mut Vec<T>, value: &str) {
+    if let Some(v) = T::parse(value) {
+        push_unique(list, v);
     }
 }
 
-fn parse_number(value: &str, allowed: impl Fn(u32) -> bool) -> Option<u32> {
-    value.parse::<u32>().ok().filter(|n| allowed(*n))
-}
-
 impl JobFilter {
-    /// Parses query pairs. Anything unusable is dropped and reported, never silently ignored;
-    /// unknown parameter names (tracking tags and the like) are left alone.
+    /// Parses query pairs. A value the parameter does not allow is reported (see `Param::check`)
+    /// and left out, never silently ignored; empty values mean "not set"; parameter names that are
+    /// not ours (tracking tags and the like) are left alone.
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<ParamIssue>) {
         let mut f = JobFilter::default();
         let mut issues = Vec::new();
-        let mut issue = |param: &str, message: String| issues.push(ParamIssue { param: param.to_owned(), message });
-        let mut choice_issues = Vec::new();
-        for (key, raw) in pairs {
-            let value = raw.trim();
+        for (name, raw) in pairs {
+            let Some(param) = Param::parse(name) else { continue };
+            // Typed text may carry spaces around it; chosen values never do.
+            let value = if matches!(param, Param::Q | Param::Place | Param::Profession | Param::Skill) {
+                raw.trim()
+            } else {
+                raw
+            };
             if value.is_empty() {
                 continue;
             }
-            match key {
-                "q" if value.chars().count() > MAX_Q_LEN => {
-                    issue("q", format!("Der Suchbegriff ist länger als {MAX_Q_LEN} Zeichen und wurde ignoriert."))
-                }
-                "q" => f.q = value.to_owned(),
-                "place" => f.place = value.to_owned(),
-                "radius_km" => match parse_number(value, |n| RADII.contains(&n)) {
-                    Some(n) => f.radius_km = Some(n),
-                    None => issue(
-                        "radius_km",
-                        format!(
-                            "„{value}“ km ist kein angebotener Umkreis (0, 5, 10, 25, 50, 100, 200); {DEFAULT_RADIUS_KM} km gelten."
-                        ),
-                    ),
-                },
-                "profession" => f.profession = slugify(value),
-                "working_time" => parse_choice(&mut f.working_time, key, value, &mut choice_issues),
-                "offer" => parse_choice(&mut f.offer, key, value, &mut choice_issues),
-                "remote" => parse_choice(&mut f.remote, key, value, &mut choice_issues),
-                "contract" => parse_choice(&mut f.contract, key, value, &mut choice_issues),
-                "experience" => parse_choice(&mut f.experience, key, value, &mut choice_issues),
-                "employer_type" => parse_choice(&mut f.employer_type, key, value, &mut choice_issues),
-                "skill" => push_unique(&mut f.skill, slugify(value)),
-                "salary_min" => match parse_number(value, |n| n <= MAX_SALARY_FILTER) {
-                    Some(0) => {}
-                    Some(n) => f.salary_min = Some(n),
-                    None => issue(
-                        "salary_min",
-                        format!("„{value}“ ist kein Monatsgehalt in Euro (0 bis {MAX_SALARY_FILTER}); ignoriert."),
-                    ),
-                },
-                "salary_only" => match value {
-                    "true" | "1" | "on" => f.salary_only = true,
-                    "false" | "0" => f.salary_only = false,
-                    _ => issue("salary_only", format!("„{value}“ ist weder true noch false; ignoriert.")),
-                },
-                "posted_within_days" => match parse_number(value, |n| POSTED_WITHIN.contains(&n)) {
-                    Some(n) => f.posted_within_days = Some(n),
-                    None => issue(
-                        "posted_within_days",
-                        format!("„{value}“ Tage wird nicht angeboten (1, 3, 7, 14, 30); ignoriert."),
-                    ),
-                },
-                "sort" => parse_choice_one(&mut f.sort, value, &mut choice_issues),
-                "page" => match parse_number(value, |n| n >= 1) {
-                    Some(n) => f.page = n,
-                    None => issue("page", format!("„{value}“ ist keine Seitenzahl (ab 1); Seite 1 wird gezeigt.")),
-                },
-                "per_page" => match parse_number(value, |n| (1..=MAX_PER_PAGE).contains(&n)) {
-                    Some(n) => f.per_page = n,
-                    None => issue(
-                        "per_page",
-                        format!("„{value}“ Treffer pro Seite geht nicht (1 bis {MAX_PER_PAGE}); {PER_PAGE} gelten."),
-                    ),
-                },
-                _ => {}
+            match param.check(value) {
+                Ok(()) => f.set(param, value),
+                Err(message) => issues.push(ParamIssue::new(param, message)),
             }
         }
-        if f.sort == Some(Sort::Distance) && f.place.is_empty() {
-            f.sort = None;
-            issue("sort", "Nach Entfernung lässt sich nur mit einem Ort sortieren; Standard-Sortierung gilt.".into());
-        }
-        issues.extend(choice_issues);
         (f, issues)
     }
 
@@ -211,13 +128,148 @@ impl JobFilter {
         Self::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
-    /// Relevance with a text query, newest otherwise, unless chosen.
+    /// Takes one value that `Param::check` accepted.
+    fn set(&mut self, param: Param, value: &str) {
+        let number = plain_number(value);
+        match param {
+            Param::Q => self.q = value.to_owned(),
+            Param::Place => self.place = value.to_owned(),
+            Param::RadiusKm => self.radius_km = number,
+            Param::Profession => self.profession = slugify(value),
+            Param::WorkingTime => choose(&mut self.working_time, value),
+            Param::Offer => choose(&mut self.offer, value),
+            Param::Remote => choose(&mut self.remote, value),
+            Param::Contract => choose(&mut self.contract, value),
+            Param::Experience => choose(&mut self.experience, value),
+            Param::EmployerType => choose(&mut self.employer_type, value),
+            Param::Skill => push_unique(&mut self.skill, slugify(value)),
+            Param::SalaryMin => self.salary_min = number.filter(|n| *n > 0),
+            Param::SalaryOnly => self.salary_only = flag(value).unwrap_or_default(),
+            Param::PostedWithinDays => self.posted_within_days = number,
+            Param::Sort => self.sort = Sort::parse(value),
+            Param::Page => self.page = number.unwrap_or(1),
+            Param::PerPage => self.per_page = number.unwrap_or(PER_PAGE),
+        }
+    }
+
+    /// Calls `put` with each value of `param` as the URL carries it (none for a default).
+    pub fn each_value(&self, param: Param, mut put: impl FnMut(&str)) {
+        fn slugs<T: Slug>(values: &[T], put: &mut impl FnMut(&str)) {
+            values.iter().for_each(|v| put(v.as_str()));
+        }
+        let mut number = |n: Option<u32>| {
+            if let Some(n) = n {
+                put(&n.to_string());
+            }
+        };
+        match param {
+            Param::Q => text(&self.q, put),
+            Param::Place => text(&self.place, put),
+            // A radius means nothing without a place.
+            Param::RadiusKm => number(self.radius_km.filter(|_| !self.place.is_empty())),
+            Param::Profession => text(&self.profession, put),
+            Param::WorkingTime => slugs(&self.working_time, &mut put),
+            Param::Offer => slugs(&self.offer, &mut put),
+            Param::Remote => slugs(&self.remote, &mut put),
+            Param::Contract => slugs(&self.contract, &mut put),
+            Param::Experience => slugs(&self.experience, &mut put),
+            Param::EmployerType => slugs(&self.employer_type, &mut put),
+            Param::Skill => self.skill.iter().for_each(|s| put(s)),
+            Param::SalaryMin => number(self.salary_min),
+            Param::SalaryOnly if self.salary_only => put("true"),
+            Param::SalaryOnly => {}
+            Param::PostedWithinDays => number(self.posted_within_days),
+            Param::Sort => slugs(self.sort.as_slice(), &mut put),
+            Param::Page => number(Some(self.page).filter(|p| *p > 1)),
+            Param::PerPage => number(Some(self.per_page).filter(|n| *n != PER_PAGE)),
+        }
+    }
+
+    /// Whether `param` has a value other than its default.
+    pub fn is_set(&self, param: Param) -> bool {
+        let mut set = false;
+        self.each_value(param, |_| set = true);
+        set
+    }
+
+    /// Resets `param` to its default (a place takes its radius along); whether it was set.
+    pub fn clear(&mut self, param: Param) -> bool {
+        let was = self.is_set(param);
+        let default = JobFilter::default();
+        match param {
+            Param::Q => self.q = default.q,
+            Param::Place => {
+                self.place = default.place;
+                self.radius_km = None;
+            }
+            Param::RadiusKm => self.radius_km = None,
+            Param::Profession => self.profession = default.profession,
+            Param::WorkingTime => self.working_time.clear(),
+            Param::Offer => self.offer.clear(),
+            Param::Remote => self.remote.clear(),
+            Param::Contract => self.contract.clear(),
+            Param::Experience => self.experience.clear(),
+            Param::EmployerType => self.employer_type.clear(),
+            Param::Skill => self.skill.clear(),
+            Param::SalaryMin => self.salary_min = None,
+            Param::SalaryOnly => self.salary_only = false,
+            Param::PostedWithinDays => self.posted_within_days = None,
+            Param::Sort => self.sort = None,
+            Param::Page => self.page = default.page,
+            Param::PerPage => self.per_page = default.per_page,
+        }
+        was
+    }
+
+    /// This view on page 1 without one value of `param` (a parameter that combines values loses
+    /// that value, any other its whole setting).
+    pub fn without(&self, param: Param, value: &str) -> JobFilter {
+        fn drop<T: Slug>(values: &mut Vec<T>, value: &str) {
+            values.retain(|v| v.as_str() != value);
+        }
+        let mut f = self.with_page(1);
+        match param {
+            Param::WorkingTime => drop(&mut f.working_time, value),
+            Param::Offer => drop(&mut f.offer, value),
+            Param::Remote => drop(&mut f.remote, value),
+            Param::Contract => drop(&mut f.contract, value),
+            Param::Experience => drop(&mut f.experience, value),
+            Param::EmployerType => drop(&mut f.employer_type, value),
+            Param::Skill => f.skill.retain(|s| s != value),
+            _ => {
+                f.clear(param);
+            }
+        }
+        f
+    }
+
+    /// This view on page 1 without `param` altogether.
+    pub fn without_all(&self, param: Param) -> JobFilter {
+        let mut f = self.with_page(1);
+        f.clear(param);
+        f
+    }
+
+    /// Relevance with a text query, newest otherwise, unless chosen; distance only with a place.
     pub fn effective_sort(&self) -> Sort {
-        self.sort.unwrap_or(if self.q.is_empty() { Sort::Newest } else { Sort::Relevance })
+        match self.sort {
+            Some(Sort::Distance) if self.place.is_empty() => self.default_sort(),
+            Some(sort) => sort,
+            None => self.default_sort(),
+        }
+    }
+
+    fn default_sort(&self) -> Sort {
+        if self.q.is_empty() { Sort::Newest } else { Sort::Relevance }
     }
 
     pub fn effective_radius_km(&self) -> u32 {
         self.radius_km.unwrap_or(DEFAULT_RADIUS_KM)
+    }
+
+    /// Results per page as the search uses them.
+    pub fn effective_per_page(&self) -> u32 {
+        self.per_page.clamp(1, MAX_PER_PAGE)
     }
 
     /// The same filter on another page.
@@ -237,7 +289,7 @@ impl JobFilter {
     }
 
     /// The URL search engines should index for this view: `/jobs/{profession}/{place}` when exactly
-    /// a profession and a city slug are chosen, the query form otherwise.
+    /// a profession and a place slug are chosen, the query form otherwise.
     pub fn canonical_href(&self) -> String {
         let first = self.with_page(1);
         let plain =
@@ -263,68 +315,29 @@ impl JobFilter {
 
     /// Whether anything narrows the results (paging and sorting do not).
     pub fn is_empty(&self) -> bool {
-        Self { page: 1, per_page: PER_PAGE, sort: None, ..self.clone() } == Self::default()
+        Param::ALL.iter().filter(|p| p.narrows()).all(|p| !self.is_set(*p))
     }
 }
 
-fn parse_choice_one<T: Slug>(slot: &mut Option<T>, value: &str, issues: &mut Vec<ParamIssue>) {
-    let mut list = Vec::new();
-    parse_choice(&mut list, "sort", value, issues);
-    if let Some(v) = list.pop() {
-        *slot = Some(v);
+fn text(value: &str, mut put: impl FnMut(&str)) {
+    if !value.is_empty() {
+        put(value);
     }
 }
 
-/// Prints the query string (without `?`) in a fixed order, omitting defaults.
+/// Prints the query string (without `?`) in the order of `Param::ALL`, omitting defaults.
 impl fmt::Display for JobFilter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts: Vec<String> = Vec::new();
-        let mut put = |key: &str, value: &str| parts.push(format!("{key}={}", encode_query_value(value)));
-        if !self.q.is_empty() {
-            put("q", &self.q);
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut result = Ok(());
+        for param in Param::ALL {
+            self.each_value(*param, |value| {
+                let separator = if std::mem::take(&mut first) { "" } else { "&" };
+                result =
+                    result.and_then(|()| write!(out, "{separator}{}={}", param.as_str(), encode_query_value(value)));
+            });
         }
-        if !self.place.is_empty() {
-            put("place", &self.place);
-            if let Some(r) = self.radius_km {
-                put("radius_km", &r.to_string());
-            }
-        }
-        if !self.profession.is_empty() {
-            put("profession", &self.profession);
-        }
-        fn all<T: Slug>(put: &mut impl FnMut(&str, &str), key: &str, values: &[T]) {
-            for v in values {
-                put(key, v.as_str());
-            }
-        }
-        all(&mut put, "working_time", &self.working_time);
-        all(&mut put, "offer", &self.offer);
-        all(&mut put, "remote", &self.remote);
-        all(&mut put, "contract", &self.contract);
-        all(&mut put, "experience", &self.experience);
-        all(&mut put, "employer_type", &self.employer_type);
-        for s in &self.skill {
-            put("skill", s);
-        }
-        if let Some(n) = self.salary_min {
-            put("salary_min", &n.to_string());
-        }
-        if self.salary_only {
-            put("salary_only", "true");
-        }
-        if let Some(n) = self.posted_within_days {
-            put("posted_within_days", &n.to_string());
-        }
-        if let Some(s) = self.sort {
-            put("sort", s.as_str());
-        }
-        if self.page > 1 {
-            put("page", &self.page.to_string());
-        }
-        if self.per_page != PER_PAGE {
-            put("per_page", &self.per_page.to_string());
-        }
-        f.write_str(&parts.join("&"))
+        result
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::jobs::param::{MAX_SALARY_FILTER, POSTED_WITHIN, RADII};
 use proptest::prelude::*;
 
 fn parse(query: &[(&str, &str)]) -> (JobFilter, Vec<ParamIssue>) {
@@ -81,20 +82,30 @@ fn every_bad_value_is_reported_with_its_parameter() {
     for (param, value) in bad {
         let (f, issues) = parse(&[(param, value)]);
         assert_eq!(issues.len(), 1, "{param}={value}: {issues:?}");
-        assert_eq!(issues[0].param, param);
+        assert_eq!(issues[0].param.as_str(), param);
         assert!(issues[0].message.contains(value), "{param}: {}", issues[0].message);
         assert!(f.is_empty() && f.page == 1 && f.per_page == PER_PAGE, "{param}={value} changed the filter");
     }
 }
 
 #[test]
-fn distance_sort_needs_a_place() {
+fn distance_sort_is_kept_and_only_applies_with_a_place() {
     let (f, issues) = parse(&[("sort", "distance")]);
-    assert_eq!(f.sort, None);
-    assert_eq!(issues[0].param, "sort");
-    let (f, issues) = parse(&[("sort", "distance"), ("place", "essen")]);
-    assert_eq!(f.sort, Some(Sort::Distance));
     assert!(issues.is_empty());
+    assert_eq!((f.sort, f.effective_sort()), (Some(Sort::Distance), Sort::Newest));
+    let (f, _) = parse(&[("sort", "distance"), ("place", "essen")]);
+    assert_eq!(f.effective_sort(), Sort::Distance);
+}
+
+#[test]
+fn empty_values_mean_not_set_and_chosen_values_are_taken_as_written() {
+    let (f, issues) = parse(&[("offer", ""), ("radius_km", ""), ("salary_only", ""), ("sort", ""), ("page", "")]);
+    assert!(issues.is_empty() && f == JobFilter::default(), "{issues:?}");
+    // Only typed text is trimmed: a chosen value with spaces around it was not chosen from a form.
+    let (f, issues) = parse(&[("q", " video "), ("radius_km", " 5"), ("page", "02")]);
+    assert_eq!(f.q, "video");
+    let params: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();
+    assert_eq!(params, ["radius_km", "page"]);
 }
 
 #[test]

@@ -1,116 +1,16 @@
-//! Shared job types and the listing filter that lives in the URL.
+//! The listing model: every field of a job listing is declared here once. The database row, the
+//! search index's document, the API's items, the detail view and the JSON-LD are made from
+//! [`Listing`] and [`Summary`]; adding a field means this file, a schema migration and the views
+//! that show it.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::filter::ParamIssue;
+pub use super::param::Param;
+pub use super::terms::*;
 use crate::ui::format::{format_eur_range, push_slug};
-
-/// A closed set of values that appear in URLs and the database as stable slugs
-/// and in the UI as German labels.
-pub trait Slug: Sized + Copy + PartialEq + 'static {
-    const ALL: &'static [Self];
-    fn as_str(self) -> &'static str;
-    fn label(self) -> &'static str;
-    fn parse(s: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.as_str() == s)
-    }
-}
-
-macro_rules! slug_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal / $label:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $slug),+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                <Self as Slug>::parse(s)
-            }
-
-            /// Position in `ALL`, for counting.
-            pub fn index(self) -> usize {
-                self as usize
-            }
-        }
-
-        impl Slug for $name {
-            const ALL: &'static [$name] = $name::ALL;
-
-            fn as_str(self) -> &'static str {
-                $name::as_str(self)
-            }
-
-            fn label(self) -> &'static str {
-                $name::label(self)
-            }
-        }
-    };
-}
-
-slug_enum!(WorkingTime {
-    FullTime = "full_time" / "Vollzeit",
-    PartTime = "part_time" / "Teilzeit",
-    MiniJob = "mini_job" / "Minijob",
-});
-slug_enum!(Offer {
-    Employment = "employment" / "Festanstellung",
-    Apprenticeship = "apprenticeship" / "Ausbildung",
-    Internship = "internship" / "Praktikum",
-    Freelance = "freelance" / "Freie Mitarbeit",
-    WorkingStudent = "working_student" / "Werkstudium",
-});
-slug_enum!(Remote {
-    OnSite = "on_site" / "Vor Ort",
-    Hybrid = "hybrid" / "Hybrid",
-    Remote = "remote" / "Remote",
-});
-slug_enum!(Contract {
-    Permanent = "permanent" / "Unbefristet",
-    FixedTerm = "fixed_term" / "Befristet",
-});
-slug_enum!(Experience {
-    Entry = "entry" / "Berufseinstieg",
-    Experienced = "experienced" / "Berufserfahren",
-    Senior = "senior" / "Senior",
-});
-slug_enum!(EmployerType {
-    Agency = "agency" / "Agentur",
-    Sme = "sme" / "Mittelstand",
-    Corporate = "corporate" / "Konzern",
-    Public = "public" / "Öffentlicher Dienst",
-    MediaHouse = "media_house" / "Medienhaus",
-    Event = "event" / "Veranstaltungsbranche",
-});
-slug_enum!(SalaryUnit {
-    Month = "month" / "Monat",
-    Year = "year" / "Jahr",
-    Hour = "hour" / "Stunde",
-});
-slug_enum!(Sort {
-    Relevance = "relevance" / "Relevanz",
-    Newest = "newest" / "Neueste zuerst",
-    Salary = "salary" / "Höchstes Gehalt",
-    Distance = "distance" / "Entfernung",
-});
-slug_enum!(
-    /// Who the figure comes from: the employer's ad, or an estimate by the listing's source.
-    SalarySource {
-        Employer = "employer" / "Angabe des Arbeitgebers",
-        Estimate = "estimate" / "Schätzung",
-    }
-);
 
 /// A gross salary as advertised, in whole euros of its unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,48 +30,93 @@ impl Salary {
     }
 }
 
-/// What a result card shows.
+/// Who offers the job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Employer {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EmployerType,
+    /// The employer's own website (http/https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// Where the job is: the town always (with coordinates), the address when the ad gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JobSummary {
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Location {
+    pub city: String,
+    pub city_slug: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// The federal state, e.g. "Nordrhein-Westfalen".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A town a search can name, with the coordinates of its centre (reference data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct City {
+    pub slug: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// What every view of a listing shows: result cards, the API's items, the search index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Summary {
     pub id: i64,
     pub title: String,
-    pub employer: String,
-    pub employer_type: EmployerType,
-    pub city: String,
+    /// The profession's slug (`GET /api/v1/professions` names them).
+    pub profession: String,
+    pub employer: Employer,
+    pub location: Location,
     pub working_time: Vec<WorkingTime>,
     pub offer: Offer,
     pub remote: Remote,
+    pub contract: Contract,
+    pub experience: Experience,
+    /// Skill names, each once, in the order the ad gives them.
+    pub skills: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salary: Option<Salary>,
     pub posted_at: DateTime<Utc>,
+    pub valid_through: DateTime<Utc>,
+    /// Where the listing comes from ([`DEMO_SOURCE`] for generated ones).
     pub source: String,
-    /// Great-circle distance from the searched place, when a place is given.
-    #[serde(default)]
-    pub distance_km: Option<f64>,
-    /// For ads without a salary: what comparable listings state (a comparison, never the offer).
-    #[serde(default)]
-    pub comparison: Option<PayComparison>,
 }
 
-/// The middle half (25th to 75th percentile) of the employer-stated monthly pay of comparable
-/// listings: same profession, offer type and experience level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PayComparison {
-    pub p25: u32,
-    pub p75: u32,
-    pub n: u32,
+/// A job listing: its summary and the texts only its own page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Listing {
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// Sanitised HTML.
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply_email: Option<String>,
+    /// The listing's id at its source; (source, external_id) identifies it.
+    pub external_id: String,
 }
 
-impl PayComparison {
-    /// `"vergleichbare Anzeigen: 2.600–3.000 €"`.
-    pub fn display(&self) -> String {
-        format!("vergleichbare Anzeigen: {} / Monat", format_eur_range(self.p25, self.p75))
-    }
-}
+/// The `source` of generated demo listings.
+pub const DEMO_SOURCE: &str = "demo";
 
-impl JobSummary {
-    /// `/jobs/123-medienassistent-in-m-w-d-bochum`: the id with a readable slug.
+impl Summary {
+    /// `/jobs/123-medienassistent-in-m-w-d-bochum`: the id with a readable slug, the canonical URL.
     pub fn href(&self) -> String {
-        job_href(self.id, &self.title, &self.city)
+        job_href(self.id, &self.title, &self.location.city)
     }
 
     pub fn is_demo(&self) -> bool {
@@ -185,35 +130,6 @@ pub fn job_href(id: i64, title: &str, city: &str) -> String {
     href
 }
 
-/// The `source` of generated demo listings.
-pub const DEMO_SOURCE: &str = "demo";
-
-/// Everything the detail page shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JobDetail {
-    pub summary: JobSummary,
-    pub profession: String,
-    pub profession_slug: String,
-    pub city_slug: String,
-    pub lat: f64,
-    pub lon: f64,
-    /// Sanitized HTML.
-    pub description_html: String,
-    pub contract: Contract,
-    pub experience: Experience,
-    pub skills: Vec<String>,
-    pub valid_through: DateTime<Utc>,
-    pub apply_url: Option<String>,
-    pub apply_email: Option<String>,
-    pub expired: bool,
-    /// schema.org JobPosting JSON-LD; `None` for demo listings, which must not reach job search engines.
-    #[serde(default)]
-    pub json_ld: Option<String>,
-    /// Active listings like this one (same profession, nearby, shared skills first).
-    #[serde(default)]
-    pub similar: Vec<JobSummary>,
-}
-
 /// The id in `/jobs/{id}` or `/jobs/{id}-{slug}`.
 pub fn parse_job_id(segment: &str) -> Option<i64> {
     let digits = segment.split('-').next()?;
@@ -223,53 +139,96 @@ pub fn parse_job_id(segment: &str) -> Option<i64> {
     digits.parse().ok().filter(|id| *id > 0)
 }
 
-/// One page of results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: u64,
-    pub page: u32,
-    pub per_page: u32,
+/// The middle half (25th to 75th percentile) of the employer-stated monthly pay of comparable
+/// listings: same profession, offer type and experience level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayComparison {
+    pub p25: u32,
+    pub p75: u32,
+    pub n: u32,
 }
 
-impl<T> Page<T> {
-    pub fn page_count(&self) -> u32 {
-        (self.total.div_ceil(u64::from(self.per_page.max(1)))).max(1) as u32
+impl PayComparison {
+    /// `"vergleichbare Anzeigen: 2.600–3.000 € / Monat"`.
+    pub fn display(&self) -> String {
+        format!("vergleichbare Anzeigen: {} / Monat", format_eur_range(self.p25, self.p75))
     }
 }
 
-/// Salary thresholds offered as filter options (EUR gross per month).
-pub const SALARY_STEPS: &[u32] = &[2000, 2500, 3000, 3500, 4000];
+/// A listing as a search shows it: with its distance from the searched place and, for an ad
+/// without salary, what comparable ads pay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub summary: Summary,
+    pub distance_km: Option<f64>,
+    pub comparison: Option<PayComparison>,
+}
+
+/// Everything the detail page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobDetail {
+    pub listing: Listing,
+    pub profession_name: String,
+    pub expired: bool,
+    /// For an ad without salary: what comparable ads pay.
+    pub comparison: Option<PayComparison>,
+    /// Active listings like this one (same profession, nearby, shared skills first).
+    pub similar: Vec<Hit>,
+    /// schema.org JobPosting JSON-LD; `None` for demo listings, which must not reach job search engines.
+    pub json_ld: Option<String>,
+}
 
 /// Facet counts: parameter → value → how many results that choice would give with the other filters.
-pub type Facets = BTreeMap<String, BTreeMap<String, u64>>;
+pub type Facets = BTreeMap<Param, BTreeMap<String, u64>>;
 
-/// What dropping one active filter would give, for no-result pages.
+/// A broader choice for a search with too few results: which parameters it leaves out, and what
+/// that gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Relaxation {
-    pub param: String,
+    pub params: Vec<Param>,
     pub count: u64,
     pub href: String,
 }
 
+/// A name + slug pair for select boxes (professions, cities, skills).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Choice {
+    pub slug: String,
+    pub name: String,
+}
+
+/// What the listings offer to choose from, shared by every search of one index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Choices {
+    pub professions: Arc<[Choice]>,
+    pub cities: Arc<[Choice]>,
+    pub skills: Arc<[Choice]>,
+}
+
+impl Choices {
+    /// The name of `slug` in `list` (the slug itself when unknown).
+    pub fn name<'a>(list: &'a [Choice], slug: &'a str) -> &'a str {
+        list.iter().find(|c| c.slug == slug).map_or(slug, |c| c.name.as_str())
+    }
+}
+
 /// One page of search results with everything the listing page and the API show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SearchResponse {
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
-    pub items: Vec<JobSummary>,
+    pub items: Vec<Hit>,
     pub facets: Facets,
-    /// Parameters the server could not use (unknown place, skill or profession).
-    pub issues: Vec<ParamIssue>,
+    /// Values the search could not use (an unknown place, skill or profession).
+    pub ignored: Vec<ParamIssue>,
     /// With no results: which single filter to drop, and what that gives.
     pub relaxations: Vec<Relaxation>,
-    /// The place as understood, e.g. "Bochum" or "51.48, 7.21".
+    /// The place as understood, e.g. "Bochum" or "51.4800, 7.2100".
     pub place: Option<String>,
-    pub professions: Vec<Choice>,
-    pub cities: Vec<Choice>,
-    pub skills: Vec<Choice>,
+    pub choices: Choices,
 }
 
 impl SearchResponse {
@@ -277,22 +236,10 @@ impl SearchResponse {
         (self.total.div_ceil(u64::from(self.per_page.max(1)))).max(1) as u32
     }
 
-    pub fn count(&self, param: &str, value: &str) -> u64 {
-        self.facets.get(param).and_then(|m| m.get(value)).copied().unwrap_or(0)
+    pub fn count(&self, param: Param, value: &str) -> u64 {
+        self.facets.get(&param).and_then(|m| m.get(value)).copied().unwrap_or(0)
     }
 }
-
-/// A name + slug pair for select boxes (professions, cities).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Choice {
-    pub slug: String,
-    pub name: String,
-}
-
-pub use super::filter::{
-    DEFAULT_RADIUS_KM, JobFilter, MAX_PER_PAGE, MAX_Q_LEN, MAX_SALARY_FILTER, PER_PAGE, POSTED_WITHIN, ParamIssue,
-    RADII, parse_coords, query_pairs,
-};
 
 #[cfg(test)]
 mod tests {
@@ -315,11 +262,7 @@ mod tests {
 
     #[test]
     fn enums_have_stable_slugs_and_labels() {
-        for wt in WorkingTime::ALL {
-            assert_eq!(WorkingTime::parse(wt.as_str()), Some(*wt));
-        }
         assert_eq!(EmployerType::parse("media_house"), Some(EmployerType::MediaHouse));
-        assert_eq!(EmployerType::parse("nope"), None);
         assert_eq!(Offer::Apprenticeship.label(), "Ausbildung");
         // serde and as_str agree, so the database and the URL use the same words.
         assert_eq!(serde_json::to_string(&Offer::WorkingStudent).unwrap(), "\"working_student\"");
@@ -338,10 +281,19 @@ mod tests {
     }
 
     #[test]
-    fn page_count_rounds_up() {
-        let p = Page::<u8> { items: vec![], total: 41, page: 1, per_page: 20 };
-        assert_eq!(p.page_count(), 3);
-        let p = Page::<u8> { items: vec![], total: 0, page: 1, per_page: 20 };
-        assert_eq!(p.page_count(), 1);
+    fn a_listing_is_one_flat_record_without_empty_options() {
+        let json = serde_json::json!({
+            "id": 7, "title": "Medienassistent/in", "profession": "medienassistent",
+            "employer": { "name": "Zeche GmbH", "type": "sme" },
+            "location": { "city": "Bochum", "city_slug": "bochum", "lat": 51.48, "lon": 7.21 },
+            "working_time": ["full_time"], "offer": "employment", "remote": "hybrid", "contract": "permanent",
+            "experience": "entry", "skills": ["Social Media"],
+            "posted_at": "2026-11-20T08:00:00Z", "valid_through": "2026-12-31T00:00:00Z", "source": "import",
+            "description": "<p>Hallo</p>", "external_id": "a-1"
+        });
+        let listing: Listing = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(listing.summary.href(), "/jobs/7-medienassistent-in-bochum");
+        assert_eq!(listing.summary.location.postal_code, None);
+        assert_eq!(serde_json::to_value(&listing).unwrap(), json);
     }
 }

@@ -2,55 +2,109 @@
 //! With WebAssembly, changing a checkbox or select applies it at once (`ui::live`).
 use leptos::prelude::*;
 
-use super::model::SALARY_STEPS;
-use super::model::{
-    Contract, EmployerType, Experience, JobFilter, Offer, POSTED_WITHIN, RADII, Remote, SearchResponse, Sort,
-    WorkingTime,
-};
-use super::page::at_results;
-use crate::ui::format::format_eur;
+use super::chips::chips;
+use super::filter::JobFilter;
+use super::model::{Choice, SearchResponse, Sort};
+use super::param::{Allowed, POSTED_WITHIN, Param, RADII, SALARY_STEPS};
+use crate::ui::form::{CheckGroup, FieldOption, SelectField};
 
-#[component]
-fn Check(param: &'static str, value: String, label: String, checked: bool, count: u64) -> impl IntoView {
-    let id = format!("f-{param}-{value}");
-    let disabled = count == 0 && !checked;
-    view! {
-        <li class:disabled=disabled>
-            <input type="checkbox" id=id.clone() name=param value=value checked=checked prop:checked=checked disabled=disabled/>
-            <label for=id>{label}" "<span class="count">{count}</span></label>
-        </li>
-    }
+/// The id of the results section. Every link and form that changes the search leads there, so the
+/// URL (shared, reloaded, or gone back to) opens the view at the results, not at the top.
+pub const RESULTS_ANCHOR: &str = "ergebnisse";
+
+/// `href` opened at the results section.
+pub fn at_results(href: &str) -> String {
+    format!("{href}#{RESULTS_ANCHOR}")
 }
 
-macro_rules! group {
-    ($legend:literal, $param:literal, $ty:ty, $selected:expr, $r:expr) => {{
-        let selected = $selected;
-        view! {
-            <fieldset>
-                <legend>{$legend}</legend>
-                <ul class="options">
-                    {<$ty>::ALL.iter().map(|v| view! {
-                        <Check param=$param value=v.as_str().to_owned() label=v.label().to_owned()
-                            checked=selected.contains(v) count=$r.count($param, v.as_str())/>
-                    }).collect_view()}
-                </ul>
-            </fieldset>
-        }
-    }};
+/// How many skills the panel offers besides the chosen ones: those with the most results.
+const SKILLS_SHOWN: usize = 12;
+
+/// The options of a parameter with a closed set of values, with facet counts.
+pub fn choice_options(param: Param, f: &JobFilter, r: &SearchResponse) -> Vec<FieldOption> {
+    let Allowed::Choice(values) = param.allowed() else { return Vec::new() };
+    let mut chosen = Vec::new();
+    f.each_value(param, |v| chosen.push(v.to_owned()));
+    values
+        .iter()
+        .map(|v| FieldOption::new(*v, param.value_label(v), chosen.iter().any(|c| c == v)).counted(r.count(param, v)))
+        .collect()
+}
+
+/// The offered radii around a place; with a place, each with its count.
+pub fn radius_options(f: &JobFilter, counts: Option<&SearchResponse>) -> Vec<FieldOption> {
+    let radius = f.effective_radius_km();
+    RADII
+        .iter()
+        .map(|km| {
+            let option = FieldOption::new(km.to_string(), Param::RadiusKm.value_label(&km.to_string()), *km == radius);
+            match counts {
+                Some(r) if *km > 0 && !f.place.is_empty() => {
+                    option.informing(r.count(Param::RadiusKm, &km.to_string()))
+                }
+                _ => option,
+            }
+        })
+        .collect()
+}
+
+/// "Any" first, then every listed value (professions): for a select.
+fn listed_options(any: &str, list: &[Choice], chosen: &str, param: Param, r: &SearchResponse) -> Vec<FieldOption> {
+    let first = FieldOption::new("", any, chosen.is_empty());
+    let rest =
+        list.iter().map(|c| FieldOption::new(&c.slug, &c.name, c.slug == chosen).counted(r.count(param, &c.slug)));
+    std::iter::once(first).chain(rest).collect()
+}
+
+/// The sorts that apply; the default order is sent as "", so it never appears in the URL.
+fn sort_options(f: &JobFilter) -> Vec<FieldOption> {
+    let current = f.effective_sort();
+    Sort::ALL
+        .iter()
+        .filter(|s| match s {
+            Sort::Relevance => !f.q.is_empty(),
+            Sort::Distance => !f.place.is_empty(),
+            _ => true,
+        })
+        .map(|s| {
+            let value = if f.sort.is_none() && *s == current { "" } else { s.as_str() };
+            FieldOption::new(value, s.label(), *s == current)
+        })
+        .collect()
+}
+
+/// `""` = any, then each number with its label and count.
+fn number_options(
+    any: &str,
+    param: Param,
+    values: &[u32],
+    chosen: Option<u32>,
+    r: &SearchResponse,
+) -> Vec<FieldOption> {
+    let first = FieldOption::new("", any, chosen.is_none());
+    let rest = values.iter().map(|v| {
+        let value = v.to_string();
+        FieldOption::new(value.clone(), param.value_label(&value), chosen == Some(*v)).informing(r.count(param, &value))
+    });
+    std::iter::once(first).chain(rest).collect()
 }
 
 #[component]
 pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView {
-    let f = filter;
-    let r = response;
-    let active = super::chips::chips(&f, &r).len();
-    let mut skills: Vec<(String, String, u64)> =
-        r.skills.iter().map(|s| (s.slug.clone(), s.name.clone(), r.count("skill", &s.slug))).collect();
-    skills.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
-    let skills: Vec<_> =
-        skills.into_iter().enumerate().filter(|(i, s)| *i < 12 || f.skill.contains(&s.0)).map(|(_, s)| s).collect();
-    let has_place = !f.place.is_empty();
-    let radius = f.effective_radius_km();
+    let (f, r) = (filter, response);
+    let active = chips(&f, &r).len();
+    let mut skills: Vec<FieldOption> = r
+        .choices
+        .skills
+        .iter()
+        .map(|s| FieldOption::new(&s.slug, &s.name, f.skill.contains(&s.slug)).counted(r.count(Param::Skill, &s.slug)))
+        .collect();
+    skills.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    let skills: Vec<FieldOption> =
+        skills.into_iter().enumerate().filter(|(i, s)| *i < SKILLS_SHOWN || s.selected).map(|(_, s)| s).collect();
+    let groups =
+        [Param::WorkingTime, Param::Offer, Param::Remote, Param::Contract, Param::Experience, Param::EmployerType];
+    let professions = listed_options("Alle Medienberufe", &r.choices.professions, &f.profession, Param::Profession, &r);
     view! {
         <form method="get" action=at_results("/jobs") class="filters" role="search" data-live="">
             <div class="search-row">
@@ -64,103 +118,31 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                     <input id="place" name="place" type="text" list="cities" value=f.place.clone() prop:value=f.place.clone()
                         placeholder="Stadt oder „51.48,7.21“" autocomplete="off"/>
                     <datalist id="cities">
-                        {r.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
+                        {r.choices.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
                     </datalist>
                 </div>
-                <div class="field">
-                    <label for="radius_km">"Umkreis"</label>
-                    <select id="radius_km" name="radius_km">
-                        {RADII.iter().map(|km| {
-                            let label = match (*km, has_place) {
-                                (0, _) => "nur im Ort".to_owned(),
-                                (k, true) => format!("{k} km ({})", r.count("radius_km", &k.to_string())),
-                                (k, false) => format!("{k} km"),
-                            };
-                            view! { <option value=km.to_string() selected=*km == radius prop:selected=*km == radius>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SelectField id="radius_km" name="radius_km" label="Umkreis" options=radius_options(&f, Some(&r))/>
                 <button type="submit" class="button primary">"Suchen"</button>
             </div>
             <details class="filter-drawer">
                 <summary class="button">{format!("Filter{}", if active > 0 { format!(" ({active} aktiv)") } else { String::new() })}</summary>
                 <div class="filter-groups">
-                    <div class="field">
-                        <label for="sort">"Sortierung"</label>
-                        <select id="sort" name="sort">
-                            // The default order is sent as "", so it never appears in the URL.
-                            {Sort::ALL.iter().filter(|s| match s {
-                                Sort::Relevance => !f.q.is_empty(),
-                                Sort::Distance => has_place,
-                                _ => true,
-                            }).map(|s| {
-                                let value = if f.sort.is_none() && *s == f.effective_sort() { "" } else { s.as_str() };
-                                view! { <option value=value selected=*s == f.effective_sort() prop:selected=*s == f.effective_sort()>{s.label()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="profession">"Beruf"</label>
-                        <select id="profession" name="profession">
-                            <option value="">"Alle Medienberufe"</option>
-                            {r.professions.iter().map(|p| {
-                                let n = r.count("profession", &p.slug);
-                                let selected = p.slug == f.profession;
-                                view! {
-                                    <option value=p.slug.clone() selected=selected prop:selected=selected disabled=n == 0 && !selected>
-                                        {format!("{} ({n})", p.name)}
-                                    </option>
-                                }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    {group!("Arbeitszeit", "working_time", WorkingTime, f.working_time.clone(), r)}
-                    {group!("Anstellungsart", "offer", Offer, f.offer.clone(), r)}
-                    {group!("Arbeitsort", "remote", Remote, f.remote.clone(), r)}
-                    {group!("Vertrag", "contract", Contract, f.contract.clone(), r)}
-                    {group!("Erfahrung", "experience", Experience, f.experience.clone(), r)}
-                    {group!("Arbeitgeber", "employer_type", EmployerType, f.employer_type.clone(), r)}
+                    <SelectField id="sort" name="sort" label="Sortierung" options=sort_options(&f)/>
+                    <SelectField id="profession" name="profession" label="Beruf" options=professions/>
+                    {groups.into_iter().map(|p| view! {
+                        <CheckGroup legend=p.label() name=p.as_str() id_prefix="f" options=choice_options(p, &f, &r)/>
+                    }).collect_view()}
                     <fieldset>
                         <legend>"Gehalt"</legend>
-                        <div class="field">
-                            <label for="salary_min">"Mindestens (brutto/Monat)"</label>
-                            <select id="salary_min" name="salary_min">
-                                <option value="">"egal"</option>
-                                {SALARY_STEPS.iter().map(|s| {
-                                    let n = r.count("salary_min", &s.to_string());
-                                    view! {
-                                        <option value=s.to_string() selected=f.salary_min == Some(*s) prop:selected=f.salary_min == Some(*s)>
-                                            {format!("ab {} ({n})", format_eur(*s))}
-                                        </option>
-                                    }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <ul class="options">
-                            <Check param="salary_only" value="true".into() label="nur Anzeigen mit Gehaltsangabe".into()
-                                checked=f.salary_only count=r.count("salary_only", "true")/>
-                        </ul>
+                        <SelectField id="salary_min" name="salary_min" label="Mindestens (brutto/Monat)"
+                            options=number_options("egal", Param::SalaryMin, SALARY_STEPS, f.salary_min, &r)/>
+                        <CheckGroup legend="Gehaltsangabe" name="salary_only" id_prefix="f"
+                            options=vec![FieldOption::new("true", "nur Anzeigen mit Gehaltsangabe", f.salary_only)
+                                .counted(r.count(Param::SalaryOnly, "true"))]/>
                     </fieldset>
-                    <fieldset>
-                        <legend>"Veröffentlicht"</legend>
-                        <select name="posted_within_days" aria-label="Veröffentlicht innerhalb von">
-                            <option value="">"jederzeit"</option>
-                            {POSTED_WITHIN.iter().map(|d| {
-                                let n = r.count("posted_within_days", &d.to_string());
-                                let label = if *d == 1 { format!("seit gestern ({n})") } else { format!("letzte {d} Tage ({n})") };
-                                view! { <option value=d.to_string() selected=f.posted_within_days == Some(*d) prop:selected=f.posted_within_days == Some(*d)>{label}</option> }
-                            }).collect_view()}
-                        </select>
-                    </fieldset>
-                    <fieldset>
-                        <legend>"Kenntnisse (alle erforderlich)"</legend>
-                        <ul class="options">
-                            {skills.into_iter().map(|(slug, name, n)| {
-                                let checked = f.skill.contains(&slug);
-                                view! { <Check param="skill" value=slug label=name checked count=n/> }
-                            }).collect_view()}
-                        </ul>
-                    </fieldset>
+                    <SelectField id="posted_within_days" name="posted_within_days" label="Veröffentlicht"
+                        options=number_options("jederzeit", Param::PostedWithinDays, POSTED_WITHIN, f.posted_within_days, &r)/>
+                    <CheckGroup legend="Kenntnisse (alle erforderlich)" name="skill" id_prefix="f" options=skills/>
                     <noscript><button type="submit" class="button primary">"Filter anwenden"</button></noscript>
                 </div>
             </details>

@@ -1,34 +1,18 @@
 //! Charts drawn as SVG by the app (no chart library), each followed by a visible data table with
-//! the same numbers for screen readers and keyboard users. They are static markup, built as
-//! escaped HTML on the server, so the browser bundle carries none of this code.
-use std::fmt::Write;
+//! the same numbers for screen readers and keyboard users.
+use leptos::prelude::*;
 
-use super::model::{Group, salary_href};
-use super::stats::Bin;
-use crate::jobs::model::JobFilter;
+use super::model::Group;
+use super::stats::{Bin, Figures};
 use crate::ui::format::format_eur;
 
 const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 170.0;
 const ROW_HEIGHT: f64 = 34.0;
 const AXIS_HEIGHT: f64 = 26.0;
+const HISTOGRAM_HEIGHT: f64 = 200.0;
 
-/// Escapes text for HTML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
+/// A euro figure, or a dash where there is none.
 pub fn eur(v: Option<u32>) -> String {
     v.map(format_eur).unwrap_or_else(|| "–".into())
 }
@@ -39,9 +23,13 @@ fn tick_step(lo: u32, hi: u32) -> u32 {
     [100, 250, 500, 1000, 2000, 5000].into_iter().find(|s| span / s <= 6).unwrap_or(10_000)
 }
 
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
 /// The histogram of monthly salaries, with its table.
-pub fn histogram(bins: &[Bin]) -> String {
-    let height = 200.0;
+#[component]
+pub fn Histogram(bins: Vec<Bin>) -> impl IntoView {
     let max = bins.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let bar_width = (WIDTH - 20.0) / bins.len().max(1) as f64;
     let label_every = bins.len().div_ceil(8).max(1);
@@ -52,148 +40,145 @@ pub fn histogram(bins: &[Bin]) -> String {
         eur(bins.first().map(|b| b.from)),
         eur(bins.last().map(|b| b.to))
     );
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        r#"<figure class="chart" data-testid="histogram"><svg viewBox="0 0 {WIDTH} {}" role="img" aria-label="{}"><line class="baseline" x1="10" x2="{}" y1="{height}" y2="{height}"></line>"#,
-        height + AXIS_HEIGHT,
-        esc(&summary),
-        WIDTH - 10.0
-    );
-    for (i, b) in bins.iter().enumerate() {
-        let bar = f64::from(b.count) / f64::from(max) * height;
+    let bars = bins.iter().enumerate().map(|(i, b)| {
+        let bar = f64::from(b.count) / f64::from(max) * HISTOGRAM_HEIGHT;
         let x = 10.0 + i as f64 * bar_width;
-        let _ = write!(
-            h,
-            r#"<rect class="bar" data-testid="histogram-bar" data-count="{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"></rect>"#,
-            b.count,
-            x + 1.0,
-            height - bar,
-            (bar_width - 2.0).max(1.0),
-            bar
-        );
-        if i % label_every == 0 {
-            let _ = write!(h, r#"<text class="axis" x="{x:.1}" y="{}">{}</text>"#, height + 18.0, format_eur(b.from));
+        view! {
+            <rect class="bar" data-testid="histogram-bar" data-count=b.count x=px(x + 1.0) y=px(HISTOGRAM_HEIGHT - bar)
+                width=px((bar_width - 2.0).max(1.0)) height=px(bar)></rect>
+            {(i % label_every == 0).then(|| view! {
+                <text class="axis" x=px(x) y=HISTOGRAM_HEIGHT + 18.0>{format_eur(b.from)}</text>
+            })}
         }
+    });
+    let rows = bins.iter().map(|b| {
+        view! {
+            <tr data-testid="histogram-row">
+                <th scope="row">{format!("{} bis unter {}", format_eur(b.from), format_eur(b.to))}</th>
+                <td data-testid="histogram-count">{b.count}</td>
+            </tr>
+        }
+    });
+    view! {
+        <figure class="chart" data-testid="histogram">
+            <svg viewBox=format!("0 0 {WIDTH} {}", HISTOGRAM_HEIGHT + AXIS_HEIGHT) role="img" aria-label=summary>
+                <line class="baseline" x1="10" x2=WIDTH - 10.0 y1=HISTOGRAM_HEIGHT y2=HISTOGRAM_HEIGHT></line>
+                {bars.collect_view()}
+            </svg>
+            <figcaption>"Verteilung der Monatsgehälter (Anzahl Anzeigen je Gehaltsstufe)"</figcaption>
+            <table class="data-table" data-testid="histogram-table">
+                <caption class="visually-hidden">"Verteilung der Monatsgehälter als Tabelle"</caption>
+                <thead><tr><th scope="col">"Gehalt brutto / Monat"</th><th scope="col">"Anzeigen"</th></tr></thead>
+                <tbody>{rows.collect_view()}</tbody>
+            </table>
+        </figure>
     }
-    h.push_str(
-        r#"</svg><figcaption>Verteilung der Monatsgehälter (Anzahl Anzeigen je Gehaltsstufe)</figcaption><table class="data-table" data-testid="histogram-table"><caption class="visually-hidden">Verteilung der Monatsgehälter als Tabelle</caption><thead><tr><th scope="col">Gehalt brutto / Monat</th><th scope="col">Anzeigen</th></tr></thead><tbody>"#,
-    );
-    for b in bins {
-        let _ = write!(
-            h,
-            r#"<tr data-testid="histogram-row"><th scope="row">{} bis unter {}</th><td data-testid="histogram-count">{}</td></tr>"#,
-            format_eur(b.from),
-            format_eur(b.to),
-            b.count
-        );
-    }
-    h.push_str("</tbody></table></figure>");
-    h
 }
 
-/// Box plots (whiskers, quartile box, median) of one breakdown, with their table. Each group
-/// links to the explorer with its value chosen: `set` puts a group's key into `filter`.
-pub fn box_plots(id: &str, title: &str, groups: &[Group], filter: &JobFilter, set: fn(&mut JobFilter, &str)) -> String {
-    let shown: Vec<&Group> = groups.iter().filter(|g| g.figures.shown()).collect();
-    let lo = shown.iter().filter_map(|g| g.figures.whisker_low).min().unwrap_or(0);
-    let hi = shown.iter().filter_map(|g| g.figures.whisker_high).max().unwrap_or(lo + 1000);
-    let step = tick_step(lo, hi);
-    let (lo, hi) = (lo / step * step, hi.div_ceil(step).max(lo / step + 1) * step);
-    let x = |v: u32| LABEL_WIDTH + f64::from(v.saturating_sub(lo)) / f64::from(hi - lo) * (WIDTH - LABEL_WIDTH - 16.0);
+/// Where a euro value sits on a box plot's axis from `lo` to `hi`.
+struct Axis {
+    lo: u32,
+    hi: u32,
+    step: u32,
+}
+
+impl Axis {
+    fn of(groups: &[Group]) -> Self {
+        let shown = || groups.iter().filter(|g| g.figures.shown());
+        let lo = shown().filter_map(|g| g.figures.whisker_low).min().unwrap_or(0);
+        let hi = shown().filter_map(|g| g.figures.whisker_high).max().unwrap_or(lo + 1000);
+        let step = tick_step(lo, hi);
+        Axis { lo: lo / step * step, hi: hi.div_ceil(step).max(lo / step + 1) * step, step }
+    }
+
+    fn x(&self, v: u32) -> f64 {
+        LABEL_WIDTH + f64::from(v.saturating_sub(self.lo)) / f64::from(self.hi - self.lo) * (WIDTH - LABEL_WIDTH - 16.0)
+    }
+}
+
+/// One group's box, whiskers and median, or a note that it has too few salaries.
+fn boxplot_row(axis: &Axis, f: &Figures, mid: f64, y: f64) -> AnyView {
+    let (Some(low), Some(q1), Some(median), Some(q3), Some(high)) =
+        (f.whisker_low, f.p25, f.median, f.p75, f.whisker_high)
+    else {
+        return view! { <text class="too-few" x=LABEL_WIDTH + 4.0 y=mid + 5.0>{format!("zu wenige Angaben ({})", f.n)}</text> }
+            .into_any();
+    };
+    let line = |x1: f64, x2: f64, y1: f64, y2: f64| {
+        view! { <line class="whisker" x1=px(x1) x2=px(x2) y1=px(y1) y2=px(y2)></line> }
+    };
+    let x = |v| axis.x(v);
+    view! {
+        {line(x(low), x(q1), mid, mid)}
+        {line(x(q3), x(high), mid, mid)}
+        {line(x(low), x(low), mid - 6.0, mid + 6.0)}
+        {line(x(high), x(high), mid - 6.0, mid + 6.0)}
+        <rect class="box" x=px(x(q1)) y=px(y + 7.0) width=px((x(q3) - x(q1)).max(1.0)) height=px(ROW_HEIGHT - 14.0)></rect>
+        <line class="median" data-testid="box-median" data-value=median x1=px(x(median)) x2=px(x(median))
+            y1=px(y + 5.0) y2=px(y + ROW_HEIGHT - 5.0)></line>
+    }
+    .into_any()
+}
+
+/// Box plots (whiskers, quartile box, median) of one breakdown, with their table; each group's row
+/// links to `links[i]` (the explorer with that group's value chosen).
+#[component]
+pub fn BoxPlots(id: &'static str, title: &'static str, groups: Vec<Group>, links: Vec<String>) -> impl IntoView {
+    let axis = Axis::of(&groups);
     let axis_y = groups.len() as f64 * ROW_HEIGHT;
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        r#"<section class="chart-section" aria-labelledby="{id}-heading" data-testid="boxplot-{id}"><h3 id="{id}-heading">{}</h3><figure class="chart"><svg viewBox="0 0 {WIDTH} {}" role="img" aria-label="Box-Plots {}; die Tabelle darunter nennt alle Werte.">"#,
-        esc(title),
-        axis_y + AXIS_HEIGHT,
-        esc(title)
-    );
-    for t in (lo..=hi).step_by(step as usize) {
-        let _ = write!(
-            h,
-            r#"<line class="grid" x1="{0:.1}" x2="{0:.1}" y1="0" y2="{axis_y}"></line><text class="axis" x="{0:.1}" y="{1}" text-anchor="middle">{2}</text>"#,
-            x(t),
-            axis_y + 18.0,
-            format_eur(t)
-        );
-    }
-    for (i, g) in groups.iter().enumerate() {
-        let y = i as f64 * ROW_HEIGHT;
-        let mid = y + ROW_HEIGHT / 2.0;
-        let f = g.figures;
-        let _ = write!(
-            h,
-            r#"<g{}><text class="label" x="{}" y="{}" text-anchor="end">{}</text>"#,
-            if g.selected { r#" class="selected""# } else { "" },
-            LABEL_WIDTH - 8.0,
-            mid + 5.0,
-            esc(&g.label)
-        );
-        match (f.whisker_low, f.p25, f.median, f.p75, f.whisker_high) {
-            (Some(wl), Some(q1), Some(m), Some(q3), Some(wh)) => {
-                let line = |h: &mut String, class: &str, x1: f64, x2: f64, y1: f64, y2: f64| {
-                    let _ = write!(
-                        h,
-                        r#"<line class="{class}" x1="{x1:.1}" x2="{x2:.1}" y1="{y1:.1}" y2="{y2:.1}"></line>"#
-                    );
-                };
-                line(&mut h, "whisker", x(wl), x(q1), mid, mid);
-                line(&mut h, "whisker", x(q3), x(wh), mid, mid);
-                line(&mut h, "whisker", x(wl), x(wl), mid - 6.0, mid + 6.0);
-                line(&mut h, "whisker", x(wh), x(wh), mid - 6.0, mid + 6.0);
-                let _ = write!(
-                    h,
-                    r#"<rect class="box" x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="{bh:.1}"></rect><line class="median" data-testid="box-median" data-value="{m}" x1="{mx:.1}" x2="{mx:.1}" y1="{my1:.1}" y2="{my2:.1}"></line>"#,
-                    bx = x(q1),
-                    by = y + 7.0,
-                    bw = (x(q3) - x(q1)).max(1.0),
-                    bh = ROW_HEIGHT - 14.0,
-                    mx = x(m),
-                    my1 = y + 5.0,
-                    my2 = y + ROW_HEIGHT - 5.0,
-                );
-            }
-            _ => {
-                let _ = write!(
-                    h,
-                    r#"<text class="too-few" x="{}" y="{}">zu wenige Angaben ({})</text>"#,
-                    LABEL_WIDTH + 4.0,
-                    mid + 5.0,
-                    f.n
-                );
-            }
+    let ticks = (axis.lo..=axis.hi).step_by(axis.step as usize).map(|t| {
+        let x = px(axis.x(t));
+        view! {
+            <line class="grid" x1=x.clone() x2=x.clone() y1="0" y2=axis_y></line>
+            <text class="axis" x=x y=axis_y + 18.0 text-anchor="middle">{format_eur(t)}</text>
         }
-        h.push_str("</g>");
-    }
-    let _ = write!(
-        h,
-        r#"</svg><table class="data-table"><caption class="visually-hidden">{} als Tabelle</caption><thead><tr><th scope="col">Gruppe</th><th scope="col">Anzeigen</th><th scope="col">Unteres Quartil</th><th scope="col">Median</th><th scope="col">Oberes Quartil</th><th scope="col">Whisker (ohne Ausreißer)</th></tr></thead><tbody>"#,
-        esc(title)
-    );
-    for g in groups {
+    });
+    let boxes = groups.iter().enumerate().map(|(i, g)| {
+        let (y, mid) = (i as f64 * ROW_HEIGHT, i as f64 * ROW_HEIGHT + ROW_HEIGHT / 2.0);
+        view! {
+            <g class:selected=g.selected>
+                <text class="label" x=LABEL_WIDTH - 8.0 y=mid + 5.0 text-anchor="end">{g.label.clone()}</text>
+                {boxplot_row(&axis, &g.figures, mid, y)}
+            </g>
+        }
+    });
+    let rows = groups.iter().zip(links).map(|(g, href)| {
         let f = g.figures;
         let range = match (f.whisker_low, f.whisker_high) {
             (Some(a), Some(b)) => format!("{} bis {}", format_eur(a), format_eur(b)),
             _ => "zu wenige Angaben".into(),
         };
-        let mut next = filter.clone();
-        set(&mut next, &g.key);
-        let _ = write!(
-            h,
-            r#"<tr{} data-testid="boxplot-row" data-key="{}"><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td><td data-testid="boxplot-median">{}</td><td>{}</td><td>{}</td></tr>"#,
-            if g.selected { r#" class="selected""# } else { "" },
-            esc(&g.key),
-            esc(&salary_href(&next)),
-            esc(&g.label),
-            f.n,
-            eur(f.p25),
-            eur(f.median),
-            eur(f.p75),
-            range
-        );
+        view! {
+            <tr class:selected=g.selected data-testid="boxplot-row" data-key=g.key.clone()>
+                <th scope="row"><a href=href>{g.label.clone()}</a></th>
+                <td>{f.n}</td>
+                <td>{eur(f.p25)}</td>
+                <td data-testid="boxplot-median">{eur(f.median)}</td>
+                <td>{eur(f.p75)}</td>
+                <td>{range}</td>
+            </tr>
+        }
+    });
+    view! {
+        <section class="chart-section" aria-labelledby=format!("{id}-heading") data-testid=format!("boxplot-{id}")>
+            <h3 id=format!("{id}-heading")>{title}</h3>
+            <figure class="chart">
+                <svg viewBox=format!("0 0 {WIDTH} {}", axis_y + AXIS_HEIGHT) role="img"
+                    aria-label=format!("Box-Plots {title}; die Tabelle darunter nennt alle Werte.")>
+                    {ticks.collect_view()}
+                    {boxes.collect_view()}
+                </svg>
+                <table class="data-table">
+                    <caption class="visually-hidden">{format!("{title} als Tabelle")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Gruppe"</th><th scope="col">"Anzeigen"</th><th scope="col">"Unteres Quartil"</th>
+                            <th scope="col">"Median"</th><th scope="col">"Oberes Quartil"</th><th scope="col">"Whisker (ohne Ausreißer)"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows.collect_view()}</tbody>
+                </table>
+            </figure>
+        </section>
     }
-    h.push_str("</tbody></table></figure></section>");
-    h
 }

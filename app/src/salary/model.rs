@@ -2,7 +2,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::stats::{Bin, Figures};
-use crate::jobs::model::{Choice, JobFilter, ParamIssue, Relaxation};
+use crate::jobs::filter::{JobFilter, ParamIssue};
+use crate::jobs::model::{Choices, Param, Relaxation};
 
 /// Where the explorer lives.
 pub const PATH: &str = "/gehalt";
@@ -74,90 +75,27 @@ pub struct SalaryStats {
 }
 
 /// Everything the explorer page needs: the figures plus what the form offers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SalaryReport {
     pub stats: SalaryStats,
-    /// Parameters that could not be used, and why.
-    pub issues: Vec<ParamIssue>,
+    /// Values the explorer could not use (an unknown place, skill or profession), and why.
+    pub ignored: Vec<ParamIssue>,
     /// The place as understood.
     pub place: Option<String>,
-    pub professions: Vec<Choice>,
-    pub cities: Vec<Choice>,
-    pub skills: Vec<Choice>,
-}
-
-/// The explorer page as HTML pieces built on the server (see `render.rs`); the page places them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SalaryPageHtml {
-    /// The canonical URL of this view (`ui::live` puts it into history).
-    pub href: String,
-    /// Plain text.
-    pub title: String,
-    /// The inputs (inside the page's main form).
-    pub form: String,
-    /// Parameter issues, headline, histogram.
-    pub top: String,
-    /// The helper's choices (inside the helper form).
-    pub helper_form: String,
-    pub helper_result: String,
-    /// Box plots, reference figures, the method.
-    pub rest: String,
+    pub choices: Choices,
 }
 
 /// The explorer's view of a job-search filter: the inputs it uses (profession, place, radius,
 /// working time, offer, experience, employer type, skill). The others are reported, not ignored silently.
 pub fn explorer_filter(f: &JobFilter) -> (JobFilter, Vec<ParamIssue>) {
-    let kept = JobFilter {
-        profession: f.profession.clone(),
-        place: f.place.clone(),
-        radius_km: f.radius_km,
-        working_time: f.working_time.clone(),
-        offer: f.offer.clone(),
-        experience: f.experience.clone(),
-        employer_type: f.employer_type.clone(),
-        skill: f.skill.clone(),
-        ..JobFilter::default()
-    };
-    let dropped = f;
-    let mut issues = Vec::new();
-    let mut unused = |param: &str, used: bool| {
-        if used {
-            issues.push(ParamIssue {
-                param: param.to_owned(),
-                message: "gilt nur für die Stellensuche, nicht für die Gehaltsübersicht; ignoriert.".to_owned(),
-            });
+    let mut kept = f.clone();
+    let mut ignored = Vec::new();
+    for param in Param::ALL.iter().copied().filter(|p| !Param::EXPLORER.contains(p)) {
+        if kept.clear(param) {
+            ignored.push(ParamIssue::new(param, "gilt nur für die Stellensuche, nicht für die Gehaltsübersicht."));
         }
-    };
-    unused("q", !dropped.q.is_empty());
-    unused("remote", !dropped.remote.is_empty());
-    unused("contract", !dropped.contract.is_empty());
-    unused("salary_min", dropped.salary_min.is_some());
-    unused("salary_only", dropped.salary_only);
-    unused("posted_within_days", dropped.posted_within_days.is_some());
-    unused("sort", dropped.sort.is_some());
-    unused("page", dropped.page > 1);
-    unused("per_page", dropped.per_page != kept.per_page);
-    (kept, issues)
-}
-
-/// The explorer's inputs, most specific first: the order in which a too small choice is broadened.
-pub const INPUTS: [&str; 7] = ["experience", "employer_type", "working_time", "offer", "skill", "place", "profession"];
-
-/// Removes one input (a name of `INPUTS`) from `f`; whether it was set.
-pub fn drop_input(f: &mut JobFilter, param: &str) -> bool {
-    match param {
-        "experience" => !std::mem::take(&mut f.experience).is_empty(),
-        "employer_type" => !std::mem::take(&mut f.employer_type).is_empty(),
-        "working_time" => !std::mem::take(&mut f.working_time).is_empty(),
-        "offer" => !std::mem::take(&mut f.offer).is_empty(),
-        "skill" => !std::mem::take(&mut f.skill).is_empty(),
-        "place" => {
-            f.radius_km = None;
-            !std::mem::take(&mut f.place).is_empty()
-        }
-        "profession" => !std::mem::take(&mut f.profession).is_empty(),
-        _ => false,
     }
+    (kept, ignored)
 }
 
 /// `/gehalt?...`, the link to the explorer for these inputs.
@@ -189,15 +127,14 @@ mod tests {
     }
 
     #[test]
-    fn every_input_can_be_dropped() {
+    fn every_input_can_be_left_out() {
         let query = "place=bochum&radius_km=5&profession=medienassistent&working_time=part_time&offer=employment\
                      &experience=entry&employer_type=agency&skill=social-media";
-        let full = JobFilter::parse_query(query).0;
-        let mut f = full.clone();
-        for param in INPUTS {
-            assert!(drop_input(&mut f, param), "{param}");
-            assert!(!drop_input(&mut f.clone(), param), "{param} is gone");
-            assert!(!salary_href(&f).contains(&format!("{param}=")), "{param}");
+        let mut f = JobFilter::parse_query(query).0;
+        for param in Param::BROADEN {
+            assert!(f.clear(param), "{param:?}");
+            assert!(!f.clone().clear(param), "{param:?} is gone");
+            assert!(!salary_href(&f).contains(&format!("{}=", param.as_str())), "{param:?}");
         }
         assert_eq!(f, JobFilter::default());
     }

@@ -5,9 +5,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use super::engine::{Index, IndexBuilder};
+use super::index::Index;
+use crate::db::{Db, DbError};
 use crate::jobs::repo;
-use crate::server::{Db, DbError};
 
 pub struct SearchHandle {
     index: RwLock<Arc<Index>>,
@@ -18,10 +18,7 @@ async fn build(db: &Db) -> Result<(i64, Index), DbError> {
     // Read the version first: a write during the load bumps it again and triggers the next reload.
     let version = repo::listings_version(db).await?;
     let started = Instant::now();
-    let mut builder = IndexBuilder::default();
-    repo::load_docs_in_pages(db, repo::LOAD_PAGE, |docs| docs.into_iter().for_each(|doc| builder.add(doc))).await?;
-    let (cities, professions) = (repo::cities(db).await?, repo::professions(db).await?);
-    let index = builder.build(cities, professions, chrono::Utc::now());
+    let index = super::load::load(db, chrono::Utc::now()).await?;
     let ms = started.elapsed().as_millis() as u64;
     tracing::info!(listings = index.len(), version, ms, "search index built");
     Ok((version, index))

@@ -1,15 +1,29 @@
-//! The search read model: every active listing in memory, with an inverted text index and a bitset per
-//! filter value, so that any combination of filters, facet counts and sort orders is answered by set
-//! operations without touching the database. SurrealDB stays the system of record; `SearchHandle`
-//! reloads when the listings change.
+//! The search read model: every active listing in memory, with an inverted text index and a set of
+//! listings per filter value, so that any combination of filters, facet counts and sort orders is
+//! answered by set operations without touching the database. SurrealDB stays the system of record;
+//! `SearchHandle` rebuilds the index when the listings change.
 mod bits;
-mod engine;
+mod cards;
 mod geo;
 mod handle;
+mod index;
+pub mod load;
+mod places;
 mod postings;
-
+mod query;
+mod ranking;
+mod salaries;
+mod sets;
 pub mod text;
+mod text_index;
 
-pub use engine::{City, Details, Doc, Index, IndexBuilder};
 pub use geo::distance_km;
 pub use handle::SearchHandle;
+pub use index::{Index, IndexBuilder};
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod query_tests;
+#[cfg(test)]
+mod salaries_tests;

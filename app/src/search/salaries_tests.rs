@@ -1,7 +1,10 @@
 //! The explorer checked against the job search: its figures must equal those computed directly
 //! from the listings the search returns for the same filter.
-use super::*;
-use crate::search::engine::tests::{docs, index, now};
+use super::fixture::{index, listings, now};
+use super::index::Index;
+use crate::jobs::filter::JobFilter;
+use crate::jobs::model::{EmployerType, Experience, Param, SalarySource, WorkingTime};
+use crate::salary::stats::{Figures, MIN_SALARIES, monthly_midpoint};
 
 fn filter(query: &str) -> JobFilter {
     let (f, issues) = JobFilter::parse_query(query);
@@ -17,7 +20,7 @@ fn stated_by_search(index: &Index, f: &JobFilter) -> Vec<u32> {
         values.extend(
             r.items
                 .iter()
-                .filter_map(|j| j.salary.as_ref())
+                .filter_map(|j| j.summary.salary.as_ref())
                 .filter(|s| s.source == SalarySource::Employer)
                 .map(|s| monthly_midpoint(s).round() as u32),
         );
@@ -46,7 +49,7 @@ fn headline_figures_equal_those_of_the_search_results() {
         let f = filter(query);
         let expected = Figures::of(&stated_by_search(&index, &f));
         let report = index.salaries(&f, now());
-        assert!(report.issues.is_empty(), "{query}: {:?}", report.issues);
+        assert!(report.ignored.is_empty(), "{query}: {:?}", report.ignored);
         assert_eq!(report.stats.figures, expected, "{query}");
         assert!(expected.n >= MIN_SALARIES as u32, "{query} should have enough data to be a real check");
         let binned: u32 = report.stats.histogram.iter().map(|b| b.count).sum();
@@ -109,8 +112,8 @@ fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts(
     assert!(!stats.figures.shown(), "n = {}", stats.figures.n);
     assert!(stats.histogram.is_empty());
     assert!(!stats.broader.is_empty());
-    assert!(stats.broader.iter().any(|r| r.param == "radius_km"));
-    assert!(stats.broader.iter().any(|r| r.param == "experience"));
+    assert!(stats.broader.iter().any(|r| r.params == [Param::RadiusKm]));
+    assert!(stats.broader.iter().any(|r| r.params == [Param::Experience]));
     for r in &stats.broader {
         let query = r.href.strip_prefix("/gehalt?").expect("explorer link");
         assert_eq!(index.salaries(&filter(query), now()).stats.figures.n as u64, r.count, "{}", r.href);
@@ -123,7 +126,7 @@ fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts(
     let stats = index.salaries(&f, now()).stats;
     assert!(!stats.figures.shown());
     let last = stats.broader.last().expect("a broader choice");
-    assert!(last.param.contains(','), "{:?}", stats.broader);
+    assert!(last.params.len() > 1, "{:?}", stats.broader);
     assert!(last.count >= MIN_SALARIES as u64);
     let query = last.href.strip_prefix("/gehalt?").unwrap();
     assert_eq!(index.salaries(&filter(query), now()).stats.figures.n as u64, last.count);
@@ -131,21 +134,21 @@ fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts(
 
 #[test]
 fn ads_without_salary_carry_the_comparison_of_similar_listings() {
-    let (index, docs) = (index(3000), docs(3000));
+    let (index, docs) = (index(3000), listings(3000));
     let r = index.search(&JobFilter { per_page: 100, ..Default::default() }, now());
-    let without: Vec<_> = r.items.iter().filter(|j| j.salary.is_none()).collect();
+    let without: Vec<_> = r.items.iter().filter(|j| j.summary.salary.is_none()).collect();
     assert!(!without.is_empty());
     for job in without {
-        let doc = &docs[job.id as usize - 1];
+        let doc = &docs[job.summary.id as usize - 1].summary;
         let comparable = JobFilter {
             profession: doc.profession.clone(),
-            offer: vec![doc.summary.offer],
+            offer: vec![doc.offer],
             experience: vec![doc.experience],
             ..Default::default()
         };
         let expected = Figures::of(&stated_by_search(&index, &comparable));
         let c = job.comparison.expect("enough comparable listings in the fixture");
-        assert_eq!((Some(c.p25), Some(c.p75), c.n), (expected.p25, expected.p75, expected.n), "job {}", job.id);
+        assert_eq!((Some(c.p25), Some(c.p75), c.n), (expected.p25, expected.p75, expected.n), "job {}", job.summary.id);
     }
-    assert!(r.items.iter().filter(|j| j.salary.is_some()).all(|j| j.comparison.is_none()));
+    assert!(r.items.iter().filter(|j| j.summary.salary.is_some()).all(|j| j.comparison.is_none()));
 }

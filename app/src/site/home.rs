@@ -2,16 +2,15 @@
 use crate::ui::{Canonical, PageMeta};
 use leptos::prelude::*;
 
-use crate::jobs::api::search_now;
-use crate::jobs::model::JobFilter;
+use super::suggestions::Suggestions;
+use crate::jobs::filter::JobFilter;
+use crate::jobs::service::search;
 use crate::ui::format::format_date;
-
-const SUGGESTIONS: &[&str] = &["Social Media", "Bildbearbeitung", "Eventtechnik", "Video", "Ausbildung"];
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let (newest, total) =
-        search_now(&JobFilter { page: 1, ..Default::default() }).map(|r| (r.items, r.total)).unwrap_or_default();
+        search(&JobFilter { page: 1, ..Default::default() }).map(|r| (r.items, r.total)).unwrap_or_default();
     view! {
         <PageMeta title="Medienjobs in Bochum und im Ruhrgebiet" description="Jobs als Medienassistent/in und in Medienberufen in Bochum und im Ruhrgebiet: suchen, Gehälter vergleichen, Stellen merken – ohne Konto."/>
         <Canonical path="/"/>
@@ -39,37 +38,13 @@ pub fn HomePage() -> impl IntoView {
             <ul class="newest">
                 {newest.into_iter().take(6).map(|job| view! {
                     <li>
-                        <a href=job.href()>{job.title.clone()}</a>
-                        <span class="muted">{format!(" · {} · {}", job.employer, job.city)}</span>
-                        <small class="muted">{format!(" · {}", format_date(&job.posted_at))}</small>
+                        <a href=job.summary.href()>{job.summary.title.clone()}</a>
+                        <span class="muted">{format!(" · {} · {}", job.summary.employer.name, job.summary.location.city)}</span>
+                        <small class="muted">{format!(" · {}", format_date(&job.summary.posted_at))}</small>
                     </li>
                 }).collect_view()}
             </ul>
             <p><a href="/jobs">{format!("Alle {total} Stellen ansehen →")}</a></p>
         </section>
-    }
-}
-
-/// Without JavaScript each chip is a link to its results; with it, the chip fills the search box
-/// so the place can still be chosen.
-#[island]
-fn Suggestions() -> impl IntoView {
-    view! {
-        <p class="suggestions">
-            "Beliebt: "
-            {SUGGESTIONS.iter().map(|term| {
-                let href = JobFilter { q: (*term).to_owned(), page: 1, ..Default::default() }.href();
-                let fill = move |ev: leptos::ev::MouseEvent| {
-                    use leptos::wasm_bindgen::JsCast;
-                    let input = document().get_element_by_id("home-q");
-                    if let Some(input) = input.and_then(|el| el.dyn_into::<leptos::web_sys::HtmlInputElement>().ok()) {
-                        ev.prevent_default();
-                        input.set_value(term);
-                        let _ = input.focus();
-                    }
-                };
-                view! { <a class="chip" href=href on:click=fill data-testid="suggestion">{*term}</a> }
-            }).collect_view()}
-        </p>
     }
 }

@@ -1,8 +1,15 @@
 //! Home page and the static pages.
+#[cfg(feature = "ssr")]
 mod home;
+#[cfg(feature = "ssr")]
 mod legal;
+#[cfg(feature = "ssr")]
 mod offline;
+mod suggestions;
 
+#[cfg(feature = "ssr")]
 pub use home::HomePage;
+#[cfg(feature = "ssr")]
 pub use legal::{Datenschutz, Impressum};
+#[cfg(feature = "ssr")]
 pub use offline::OfflinePage;

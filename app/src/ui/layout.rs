@@ -1,32 +1,45 @@
-//! Page frame: skip link, header with navigation, demo notice, main, footer.
+//! Page frame: skip link, header with navigation (a bottom bar on phones), demo notice, main, footer.
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-use crate::jobs::api::shows_demo_now;
+/// The main navigation: (path, label). On phones it is the bottom bar, without the career page.
+const NAVIGATION: [(&str, &str); 5] = [
+    ("/jobs", "Jobs"),
+    ("/gehalt", "Gehalt"),
+    ("/beruf/medienassistent/bochum", "Berufsinfo"),
+    ("/merkliste", "Merkliste"),
+    ("/konto", "Konto"),
+];
 
+/// `demo`: whether the listings shown are demo data (every page then says so).
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(demo: bool, children: Children) -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    let current = |href: &str| (path == href || path.starts_with(&format!("{href}/"))).then_some("page");
     view! {
         <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="/" aria-label="Revierjobs Startseite">
-                    <span class="brand-mark" aria-hidden="true">"R"</span>
+                <a class="brand" href="/">
+                    <img class="brand-mark" src="/favicon.svg" alt="" width="32" height="32"/>
                     <span>"Revierjobs"</span>
                 </a>
-                <nav aria-label="Hauptnavigation">
+                <nav class="main-nav" aria-label="Hauptnavigation">
                     <ul class="nav-list">
-                        <li><a href="/jobs">"Jobs"</a></li>
-                        <li><a href="/gehalt">"Gehalt"</a></li>
-                        <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
-                        <li><a href="/merkliste">"Merkliste"</a></li>
-                        <li><a href="/konto">"Konto"</a></li>
-                        <li><button id="install-app" type="button" class="install" hidden>"App installieren"</button></li>
-                        <li><super::ThemeSwitch initial=super::theme::current()/></li>
+                        {NAVIGATION.iter().map(|(href, label)| view! {
+                            <li class:phone-hidden=href.starts_with("/beruf")>
+                                <a href=*href aria-current=current(href)>{*label}</a>
+                            </li>
+                        }).collect_view()}
                     </ul>
                 </nav>
+                <div class="header-tools">
+                    <button id="install-app" type="button" class="install" hidden>"App installieren"</button>
+                    <super::ThemeSwitch initial=super::theme::current()/>
+                </div>
             </div>
         </header>
-        {shows_demo_now().then(|| view! {
+        {demo.then(|| view! {
             <div class="demo-notice" role="note" data-testid="demo-notice">
                 <div class="wrap">
                     <strong>"Demo-Daten: "</strong>
@@ -54,8 +67,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap footer-row">
                 <span>"Revierjobs – Medienjobs in Bochum und im Ruhrgebiet"</span>
-                <nav aria-label="Rechtliches">
+                <nav aria-label="Weitere Seiten">
                     <ul class="nav-list">
+                        <li><a href="/beruf/medienassistent/bochum">"Berufsinfo"</a></li>
                         <li><a href="/impressum">"Impressum"</a></li>
                         <li><a href="/datenschutz">"Datenschutz"</a></li>
                     </ul>

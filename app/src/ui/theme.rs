@@ -10,39 +10,16 @@ pub const COOKIE: &str = "rj_theme";
 /// As long as browsers keep cookies (400 days).
 const MAX_AGE: i64 = 400 * 24 * 3600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Theme {
-    System,
-    Light,
-    Dark,
-}
+crate::slug_enum!(
+    /// A colour scheme, labelled as the switch shows it.
+    Theme {
+        System = "system" / "Auto",
+        Light = "light" / "Hell",
+        Dark = "dark" / "Dunkel",
+    }
+);
 
 impl Theme {
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "system" => Some(Self::System),
-            "light" => Some(Self::Light),
-            "dark" => Some(Self::Dark),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::System => "system",
-            Self::Light => "light",
-            Self::Dark => "dark",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::System => "wie das System",
-            Self::Light => "hell",
-            Self::Dark => "dunkel",
-        }
-    }
-
     /// The button cycles system → dark → light → system.
     pub fn next(self) -> Self {
         match self {
@@ -60,7 +37,7 @@ impl Theme {
     /// The theme a `Cookie` request header chose (anything unknown counts as the system's).
     #[cfg(feature = "ssr")]
     pub fn from_cookie_header(header: &str) -> Self {
-        crate::accounts::session::cookie_value(header, COOKIE).and_then(Self::parse).unwrap_or(Self::System)
+        crate::cookies::cookie_value(header, COOKIE).and_then(Self::parse).unwrap_or(Self::System)
     }
 
     /// The `Set-Cookie` value that stores this choice (the system's: the cookie is removed).
@@ -74,7 +51,7 @@ impl Theme {
 pub fn current() -> Theme {
     #[cfg(feature = "ssr")]
     {
-        crate::accounts::session::request_cookie(COOKIE).and_then(|v| Theme::parse(&v)).unwrap_or(Theme::System)
+        crate::cookies::request_cookie(COOKIE).and_then(|v| Theme::parse(&v)).unwrap_or(Theme::System)
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -90,7 +67,7 @@ pub fn current() -> Theme {
 #[server(endpoint = "set_theme")]
 pub async fn set_theme(theme: String) -> Result<(), AppError> {
     let theme = Theme::parse(&theme).ok_or_else(|| AppError::invalid("theme", "system, light oder dark"))?;
-    crate::accounts::session::send_cookie(theme.cookie());
+    crate::cookies::send_cookie(theme.cookie());
     Ok(())
 }
 
@@ -121,9 +98,9 @@ pub fn ThemeSwitch(initial: Theme) -> impl IntoView {
         <form class="theme-switch" method="post" action=SetTheme::url() on:submit=on_submit>
             <input type="hidden" name="theme" value=move || theme.get().next().as_str()/>
             <button type="submit" class="theme-toggle" data-testid="theme-toggle"
-                aria-label=move || format!("Farbschema: {}. Wechseln zu: {}", theme.get().label(), theme.get().next().label())>
+                aria-label=move || format!("{} – Farbschema, wechseln zu {}", theme.get().label(), theme.get().next().label())>
                 <span aria-hidden="true">{move || match theme.get() { Theme::System => "◐", Theme::Light => "☀", Theme::Dark => "☾" }}</span>
-                <span class="theme-text" aria-hidden="true">{move || match theme.get() { Theme::System => "Auto", Theme::Light => "Hell", Theme::Dark => "Dunkel" }}</span>
+                <span class="theme-text" aria-hidden="true">{move || theme.get().label()}</span>
             </button>
         </form>
     }

@@ -7,19 +7,12 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use app::jobs::model::{
-    Contract, DEMO_SOURCE, EmployerType, Experience, Offer, Remote, Salary, SalarySource, SalaryUnit, WorkingTime,
+    City, Contract, DEMO_SOURCE, Employer, EmployerType, Experience, Listing, Location, Offer, Remote, Salary,
+    SalarySource, SalaryUnit, Summary, WorkingTime,
 };
-use app::jobs::repo::{NewEmployer, NewJob};
-use app::search::City;
 use text::{BENEFITS, PROFESSIONS, PROFILE, ProfessionText, employer_intro, employer_parts};
 
 const SEED: u64 = 0x5245_5649_4552; // "REVIER"
-
-#[derive(Debug, Clone)]
-pub struct DemoData {
-    pub employers: Vec<NewEmployer>,
-    pub jobs: Vec<NewJob>,
-}
 
 /// The profession slugs the generator writes listings for.
 pub fn profession_slugs() -> impl Iterator<Item = &'static str> {
@@ -60,9 +53,9 @@ fn round50(x: f64) -> u32 {
     ((x / 50.0).round() * 50.0) as u32
 }
 
-/// Generates `n` listings (ids 1..=n) posted in the 60 days before `today`; about 7 % expired.
-/// `cities` must not be empty; Bochum (if present) gets the largest share.
-pub fn generate(n: usize, today: DateTime<Utc>, cities: &[City]) -> DemoData {
+/// Generates `n` listings (ids 1..=n) posted in the 60 days before `today`, about 7 % expired, from
+/// `n / 8` fictional employers. `cities` must not be empty; Bochum (if present) gets the largest share.
+pub fn generate(n: usize, today: DateTime<Utc>, cities: &[City]) -> Vec<Listing> {
     assert!(!cities.is_empty(), "demo data needs at least one city");
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
     let city_weights: Vec<(usize, u32)> =
@@ -70,7 +63,7 @@ pub fn generate(n: usize, today: DateTime<Utc>, cities: &[City]) -> DemoData {
 
     let employer_count = (n / 8).clamp(1, 2000);
     let mut employers = Vec::with_capacity(employer_count);
-    let mut employer_meta = Vec::with_capacity(employer_count);
+    let mut homes = Vec::with_capacity(employer_count);
     for i in 0..employer_count {
         let kind = weighted(
             &mut rng,
@@ -86,26 +79,21 @@ pub fn generate(n: usize, today: DateTime<Utc>, cities: &[City]) -> DemoData {
         let (first, second, legal) = employer_parts(kind);
         let name = format!("{}{}{} (Demo)", pick(&mut rng, first), pick(&mut rng, second), pick(&mut rng, legal));
         let home = weighted(&mut rng, &city_weights);
-        employers.push(NewEmployer {
-            key: format!("demo-{i:05}"),
-            name,
-            employer_type: kind,
-            source: DEMO_SOURCE.into(),
-        });
-        employer_meta.push((kind, home));
+        let website = Some(format!("https://example.org/demo-arbeitgeber-{i:05}"));
+        employers.push(Employer { name, kind, website });
+        homes.push(home);
     }
 
     let profession_weights: Vec<(usize, u32)> = PROFESSIONS.iter().enumerate().map(|(i, p)| (i, p.weight)).collect();
-    let jobs = (1..=n)
+    (1..=n)
         .map(|id| {
             let e = rng.random_range(0..employer_count);
-            let (kind, home) = employer_meta[e];
-            let city = if rng.random_bool(0.8) { &cities[home] } else { &cities[weighted(&mut rng, &city_weights)] };
+            let city =
+                if rng.random_bool(0.8) { &cities[homes[e]] } else { &cities[weighted(&mut rng, &city_weights)] };
             let profession = &PROFESSIONS[weighted(&mut rng, &profession_weights)];
-            listing(&mut rng, id as i64, today, profession, &employers[e], kind, city)
+            listing(&mut rng, id as i64, today, profession, &employers[e], city)
         })
-        .collect();
-    DemoData { employers, jobs }
+        .collect()
 }
 
 fn listing(
@@ -113,10 +101,10 @@ fn listing(
     id: i64,
     today: DateTime<Utc>,
     p: &ProfessionText,
-    employer: &NewEmployer,
-    kind: EmployerType,
+    employer: &Employer,
     city: &City,
-) -> NewJob {
+) -> Listing {
+    let kind = employer.kind;
     let offer = weighted(
         rng,
         &[
@@ -177,27 +165,37 @@ fn listing(
         (None, Some(format!("bewerbung-{id}@example.org")))
     };
 
-    NewJob {
-        id,
-        title,
-        profession: p.slug.into(),
-        employer: employer.key.clone(),
-        city: city.slug.clone(),
+    let location = Location {
+        city: city.name.clone(),
+        city_slug: city.slug.clone(),
+        postal_code: None,
+        street: None,
+        region: Some("Nordrhein-Westfalen".into()),
         lat: city.lat + rng.random_range(-0.02..0.02),
         lon: city.lon + rng.random_range(-0.03..0.03),
-        description: description(rng, p, kind, &city.name, remote, &skills),
-        working_time,
-        offer,
-        remote,
-        contract,
-        experience,
-        skills,
-        salary,
-        posted_at,
-        valid_through,
+    };
+    let description = description(rng, p, kind, &city.name, remote, &skills);
+    Listing {
+        summary: Summary {
+            id,
+            title,
+            profession: p.slug.into(),
+            employer: employer.clone(),
+            location,
+            working_time,
+            offer,
+            remote,
+            contract,
+            experience,
+            skills,
+            salary,
+            posted_at,
+            valid_through,
+            source: DEMO_SOURCE.into(),
+        },
+        description,
         apply_url,
         apply_email,
-        source: DEMO_SOURCE.into(),
         external_id: format!("demo-{id}"),
     }
 }
@@ -321,47 +319,47 @@ mod tests {
 
     #[test]
     fn same_n_and_day_give_the_same_data() {
-        let a = generate(300, today(), &cities());
-        let b = generate(300, today(), &cities());
-        assert_eq!(serde_json::to_string(&a.jobs).unwrap(), serde_json::to_string(&b.jobs).unwrap());
-        assert_eq!(serde_json::to_string(&a.employers).unwrap(), serde_json::to_string(&b.employers).unwrap());
+        let (a, b) = (generate(300, today(), &cities()), generate(300, today(), &cities()));
+        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
 
     #[test]
     fn demo_data_is_labelled_and_plausible() {
-        let data = generate(2000, today(), &cities());
-        assert_eq!(data.jobs.len(), 2000);
-        assert!(data.employers.iter().all(|e| e.name.ends_with("(Demo)") && e.source == DEMO_SOURCE));
-        assert!(data.jobs.iter().all(|j| j.source == DEMO_SOURCE && j.description.contains("Demo-Anzeige")));
-        let share = |pred: &dyn Fn(&NewJob) -> bool| data.jobs.iter().filter(|j| pred(j)).count() as f64 / 2000.0;
+        let listings = generate(2000, today(), &cities());
+        assert_eq!(listings.len(), 2000);
+        assert!(listings.iter().all(|l| l.summary.employer.name.ends_with("(Demo)")));
+        assert!(listings.iter().all(|l| l.summary.source == DEMO_SOURCE && l.description.contains("Demo-Anzeige")));
+        let share =
+            |pred: &dyn Fn(&Summary) -> bool| listings.iter().filter(|l| pred(&l.summary)).count() as f64 / 2000.0;
         let no_salary = share(&|j| j.salary.is_none());
         assert!((0.2..0.4).contains(&no_salary), "share without salary {no_salary}");
         let expired = share(&|j| j.valid_through < today());
         assert!((0.03..0.12).contains(&expired), "share expired {expired}");
-        let bochum = share(&|j| j.city == "bochum");
+        let bochum = share(&|j| j.location.city_slug == "bochum");
         assert!(bochum > 0.5, "Bochum share {bochum}");
         let assistants = share(&|j| j.profession == "medienassistent");
         assert!((0.3..0.5).contains(&assistants), "Medienassistent share {assistants}");
-        for j in &data.jobs {
+        for l in &listings {
+            let j = &l.summary;
             assert!(j.posted_at < j.valid_through, "job {} posted after it expires", j.id);
             assert!(j.posted_at <= today());
             assert!(!j.skills.is_empty() && !j.working_time.is_empty());
             if let Some(s) = &j.salary {
                 assert!(s.min > 0 && s.min <= s.max, "job {} salary {s:?}", j.id);
             }
-            assert!(j.apply_url.is_some() != j.apply_email.is_some());
+            assert!(l.apply_url.is_some() != l.apply_email.is_some());
         }
         // Titles vary enough for search to matter.
-        let titles: std::collections::HashSet<_> = data.jobs.iter().map(|j| j.title.as_str()).collect();
+        let titles: std::collections::HashSet<_> = listings.iter().map(|l| l.summary.title.as_str()).collect();
         assert!(titles.len() > 40, "only {} distinct titles", titles.len());
     }
 
     #[test]
     fn starter_pay_for_media_assistants_matches_the_public_figures() {
-        let data = generate(4000, today(), &cities());
-        let starters: Vec<&Salary> = data
-            .jobs
+        let listings = generate(4000, today(), &cities());
+        let starters: Vec<&Salary> = listings
             .iter()
+            .map(|l| &l.summary)
             .filter(|j| j.profession == "medienassistent" && j.offer == Offer::Employment)
             .filter(|j| j.experience == Experience::Entry && j.working_time != [WorkingTime::MiniJob])
             .filter_map(|j| j.salary.as_ref())

@@ -7,7 +7,8 @@ use http_body_util::BodyExt;
 use std::collections::BTreeMap;
 use tower::ServiceExt;
 
-use app::server::{AppState, Db, SiteConfig};
+use app::db::Db;
+use app::state::{AppState, SiteConfig};
 
 pub struct Answer {
     pub status: StatusCode,

@@ -48,9 +48,6 @@ fn type_of(value: &Value) -> &'static str {
 
 fn check(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
     let schema = resolve(doc, schema);
-    for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-        check_shape(doc, part, value, at, out);
-    }
     check_shape(doc, schema, value, at, out);
     if let (Value::Object(map), true) = (value, schema.get("properties").is_some() || schema.get("allOf").is_some()) {
         let mut names = Vec::new();
@@ -62,9 +59,13 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<Str
     }
 }
 
-/// Everything but undocumented keys (checked once per object by `check`, across `allOf` parts).
+/// Everything but undocumented keys (checked once per object by `check`, across `allOf` parts,
+/// which may nest).
 fn check_shape(doc: &Value, schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
     let schema = resolve(doc, schema);
+    for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+        check_shape(doc, part, value, at, out);
+    }
     if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
         let fits = options.iter().filter(|o| violations(doc, o, value).is_empty()).count();
         if fits != 1 {

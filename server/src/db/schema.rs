@@ -1,7 +1,7 @@
 //! Applies `schema/*.surql` in order, once each, and records the version reached.
 //! Every statement is idempotent too (`IF NOT EXISTS` / `UPSERT`), so a start that
 //! crashed half-way, or several app servers starting at once, end in the same state.
-use super::db::{Db, DbError, rows};
+use app::db::{Db, DbError, rows};
 
 /// (version, SurrealQL), in order. Add new files at the end; never edit an applied one.
 pub const MIGRATIONS: &[(u32, &str)] = &[
@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("../../../schema/0003_listing_version.surql")),
     (4, include_str!("../../../schema/0004_favourites_accounts.surql")),
     (5, include_str!("../../../schema/0005_drop_unread_job_indexes.surql")),
+    (6, include_str!("../../../schema/0006_listing_carries_employer_and_place.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

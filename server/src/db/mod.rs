@@ -1,15 +1,14 @@
 //! One connection type for all three deployments: `mem://` (tests), `surrealkv://path`
 //! (embedded, durable) and `ws://host:port` (a SurrealDB server or cluster).
-use serde::de::DeserializeOwned;
 use std::time::Duration;
-use surrealdb::Surreal;
-use surrealdb::engine::any::{Any, connect as connect_any};
+use surrealdb::engine::any::connect as connect_any;
 use surrealdb::opt::auth::Root;
 
-/// One database session shared by every request. Cloning a `Surreal` handle opens a new session,
-/// and over `ws://` each new session replays the sign-in on the server (an Argon2 check per clone),
-/// so the handle is shared behind an `Arc` instead of being cloned per request.
-pub type Db = std::sync::Arc<Surreal<Any>>;
+pub use app::db::{Db, DbError};
+pub use schema::{MIGRATIONS, apply_schema, schema_version};
+
+mod schema;
+pub mod wal_tail;
 
 #[derive(Debug, Clone)]
 pub struct DbConfig {
@@ -26,18 +25,17 @@ impl DbConfig {
     }
 }
 
+/// Why the database could not be opened, naming the setting to look at.
 #[derive(Debug, thiserror::Error)]
-pub enum DbError {
+pub enum ConnectError {
     #[error("cannot open database {url} (--db / REVIERJOBS_DB): {cause}")]
     Open { url: String, cause: String },
     #[error("database {url} not reachable within {secs} s (--db / REVIERJOBS_DB)")]
     Timeout { url: String, secs: u64 },
     #[error("database sign-in failed (--db-user / REVIERJOBS_DB_USER, --db-pass / REVIERJOBS_DB_PASS): {0}")]
     SignIn(String),
-    #[error("database query failed: {0}")]
-    Query(#[from] surrealdb::Error),
-    #[error("database row has an unexpected shape: {0}")]
-    Shape(#[from] serde_json::Error),
+    #[error(transparent)]
+    Db(#[from] DbError),
 }
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -73,68 +71,41 @@ fn with_default(url: &str, key: &str, value: &str) -> String {
     format!("{url}{separator}{key}={value}")
 }
 
-pub async fn connect(config: &DbConfig) -> Result<Db, DbError> {
+pub async fn connect(config: &DbConfig) -> Result<Db, ConnectError> {
     let url = embedded_url(&config.url);
     if let Some(path) = url.strip_prefix("surrealkv://") {
         let dir = std::path::Path::new(path.split('?').next().unwrap_or_default());
-        let open_error = |e: std::io::Error| DbError::Open { url: config.url.clone(), cause: e.to_string() };
+        let open_error = |e: std::io::Error| ConnectError::Open { url: config.url.clone(), cause: e.to_string() };
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(open_error)?;
         }
-        let cut = super::wal_tail::trim(dir).map_err(open_error)?;
+        let cut = wal_tail::trim(dir).map_err(open_error)?;
         if cut > 0 {
             tracing::warn!("cut {cut} bytes of an unfinished (never acknowledged) write off the database log");
         }
     }
     let db = tokio::time::timeout(CONNECT_TIMEOUT, connect_any(url.as_str()))
         .await
-        .map_err(|_| DbError::Timeout { url: config.url.clone(), secs: CONNECT_TIMEOUT.as_secs() })?
-        .map_err(|e| DbError::Open { url: config.url.clone(), cause: e.to_string() })?;
+        .map_err(|_| ConnectError::Timeout { url: config.url.clone(), secs: CONNECT_TIMEOUT.as_secs() })?
+        .map_err(|e| ConnectError::Open { url: config.url.clone(), cause: e.to_string() })?;
     if let (Some(username), Some(password)) = (&config.user, &config.pass) {
         db.signin(Root { username: username.clone(), password: password.clone() })
             .await
-            .map_err(|e| DbError::SignIn(e.to_string()))?;
+            .map_err(|e| ConnectError::SignIn(e.to_string()))?;
     }
-    db.use_ns(config.namespace.as_str()).use_db(config.database.as_str()).await?;
+    db.use_ns(config.namespace.as_str()).use_db(config.database.as_str()).await.map_err(DbError::from)?;
     Ok(std::sync::Arc::new(db))
 }
 
-/// Takes statement `index` of a `SELECT ... FROM ONLY` response as one row, `None` if the record is absent.
-pub fn row<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index: usize) -> Result<Option<T>, DbError> {
-    let value: Option<serde_json::Value> = response.take(index)?;
-    value.filter(|v| !v.is_null()).map(serde_json::from_value).transpose().map_err(DbError::from)
-}
-
-/// Takes statement `index` of a response as rows of a serde type.
-pub fn rows<T: DeserializeOwned>(response: &mut surrealdb::IndexedResults, index: usize) -> Result<Vec<T>, DbError> {
-    let values: Vec<serde_json::Value> = response.take(index)?;
-    values.into_iter().map(|v| serde_json::from_value(v).map_err(DbError::from)).collect()
-}
-
-/// Transaction conflicts between concurrent writers are retried this often.
-const ATTEMPTS: usize = 8;
-
-/// Runs `op` again when SurrealDB reports a retryable write conflict.
-pub async fn retrying<T, F, Fut>(mut op: F) -> Result<T, DbError>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<T, DbError>>,
-{
-    let mut attempt = 0;
-    loop {
-        match op().await {
-            Err(e) if attempt + 1 < ATTEMPTS && is_conflict(&e) => {
-                attempt += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(5 << attempt.min(5))).await;
-            }
-            other => return other,
-        }
-    }
-}
-
-fn is_conflict(e: &DbError) -> bool {
-    let text = e.to_string().to_lowercase();
-    text.contains("conflict") || text.contains("can be retried")
+/// Connects, applies the schema and writes the shipped career articles and checks the reference figures.
+pub async fn prepare(config: &DbConfig) -> Result<Db, crate::Error> {
+    let db = connect(config).await?;
+    let version = apply_schema(&db).await?;
+    tracing::info!(version, url = %config.url, "database ready");
+    let articles = app::careers::content::all().map_err(crate::Error::Config)?;
+    app::salary::references::check().map_err(crate::Error::Config)?;
+    app::careers::repo::upsert_articles(&db, &articles).await?;
+    Ok(db)
 }
 
 #[cfg(test)]

@@ -1,0 +1,133 @@
+//! Test listings: a small deterministic generator, independent of the demo generator.
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::index::Index;
+use crate::jobs::model::{
+    Choice, City, Contract, Employer, EmployerType, Experience, Listing, Location, Offer, Remote, Salary, SalarySource,
+    SalaryUnit, Summary, WorkingTime,
+};
+
+pub(super) fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
+}
+
+pub(super) const CITIES: &[(&str, &str, f64, f64)] = &[
+    ("bochum", "Bochum", 51.4818, 7.2162),
+    ("dortmund", "Dortmund", 51.5136, 7.4653),
+    ("essen", "Essen", 51.4556, 7.0116),
+    ("muelheim", "Mülheim an der Ruhr", 51.4275, 6.8825),
+    ("hagen", "Hagen", 51.3671, 7.4633),
+];
+const SKILLS: &[&str] = &["Bildbearbeitung", "Social Media", "Eventtechnik", "Videoschnitt", "Webtools/CMS"];
+const TITLES: &[&str] =
+    &["Medienassistent/in (m/w/d)", "Mediengestalter/in Print", "Videoeditor/in", "Veranstaltungstechniker/in"];
+
+/// A small deterministic generator (xorshift), independent of the demo generator.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.next(items.len())]
+    }
+}
+
+pub(super) fn listings(n: usize) -> Vec<Listing> {
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    (0..n)
+        .map(|i| {
+            let city = r.pick(CITIES);
+            let title = r.pick(TITLES);
+            let mut skills: Vec<String> = SKILLS.iter().filter(|_| r.next(3) == 0).map(|s| s.to_string()).collect();
+            if skills.is_empty() {
+                skills.push(r.pick(SKILLS).to_owned());
+            }
+            let salary = match r.next(4) {
+                0 => None,
+                1 => Some(Salary {
+                    min: 14,
+                    max: 16,
+                    unit: SalaryUnit::Hour,
+                    currency: "EUR".into(),
+                    source: SalarySource::Employer,
+                }),
+                2 => Some(Salary {
+                    min: 30000,
+                    max: 36000 + 600 * r.next(10) as u32,
+                    unit: SalaryUnit::Year,
+                    currency: "EUR".into(),
+                    source: SalarySource::Employer,
+                }),
+                _ => Some(Salary {
+                    min: 2200,
+                    max: 2400 + 100 * r.next(15) as u32,
+                    unit: SalaryUnit::Month,
+                    currency: "EUR".into(),
+                    source: SalarySource::Estimate,
+                }),
+            };
+            let mut working_time = vec![r.pick(WorkingTime::ALL)];
+            if r.next(5) == 0 {
+                working_time.push(WorkingTime::PartTime);
+                working_time.dedup();
+            }
+            let posted_at = now() - Duration::hours(r.next(40 * 24) as i64);
+            let valid_through = if r.next(10) == 0 { now() - Duration::days(1) } else { now() + Duration::days(20) };
+            let profession = if title.starts_with("Medienassistent") { "medienassistent" } else { "other" };
+            // Drawn in this order so the data stays as the tests' expectations were written for.
+            let employer = Employer {
+                name: format!("Firma {} (Demo)", r.next(20)),
+                kind: r.pick(EmployerType::ALL),
+                website: None,
+            };
+            let (offer, remote) = (r.pick(Offer::ALL), r.pick(Remote::ALL));
+            let lat = city.2 + (r.next(100) as f64 - 50.0) / 2000.0;
+            let lon = city.3 + (r.next(100) as f64 - 50.0) / 2000.0;
+            let (contract, experience) = (r.pick(Contract::ALL), r.pick(Experience::ALL));
+            Listing {
+                summary: Summary {
+                    id: i as i64 + 1,
+                    title: title.into(),
+                    profession: profession.into(),
+                    employer,
+                    location: Location {
+                        city: city.1.into(),
+                        city_slug: city.0.into(),
+                        postal_code: None,
+                        street: None,
+                        region: None,
+                        lat,
+                        lon,
+                    },
+                    working_time,
+                    offer,
+                    remote,
+                    contract,
+                    experience,
+                    skills,
+                    salary,
+                    posted_at,
+                    valid_through,
+                    source: "test".into(),
+                },
+                description: "<p>Wir suchen Verstärkung für unser Team.</p>".into(),
+                apply_url: None,
+                apply_email: None,
+                external_id: format!("t-{i}"),
+            }
+        })
+        .collect()
+}
+
+pub(super) fn index(n: usize) -> Index {
+    let cities = CITIES.iter().map(|c| City { slug: c.0.into(), name: c.1.into(), lat: c.2, lon: c.3 }).collect();
+    let professions = vec![
+        Choice { slug: "medienassistent".into(), name: "Medienassistent/in".into() },
+        Choice { slug: "other".into(), name: "Andere".into() },
+    ];
+    Index::build(listings(n), cities, professions, now())
+}

@@ -1,0 +1,302 @@
+//! The index: every active listing in named parts, built once per listings version.
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use super::cards::Cards;
+use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
+use super::places::Places;
+use super::ranking::Ranking;
+use super::salaries::SalaryRows;
+use super::sets::{Categories, DIMS, Dim, FilterSets};
+use super::text_index::{TextIndex, TextIndexBuilder};
+use crate::jobs::model::{
+    Choice, Choices, City, Contract, DEMO_SOURCE, EmployerType, Experience, Hit, Listing, Offer, PayComparison, Remote,
+    Summary, WorkingTime,
+};
+use crate::salary::stats::monthly_max;
+use crate::ui::format::slugify;
+
+/// "Similar jobs" lie within this distance.
+const SIMILAR_KM: f64 = 50.0;
+
+/// Listings are kept newest first (posted, then id, descending): that order is a listing's position
+/// in every part, and "newest first" needs no sorting.
+pub struct Index {
+    pub(super) cards: Cards,
+    pub(super) categories: Vec<Categories>,
+    /// Skill ids of all listings, in listing order (see `Categories::skills`).
+    pub(super) skill_of: Vec<u32>,
+    pub(super) choices: Choices,
+    pub(super) skill_ids: HashMap<String, usize>,
+    pub(super) places: Places,
+    /// Every listing's place as a unit vector (see `geo`).
+    pub(super) at: Vec<[f64; 3]>,
+    pub(super) sets: FilterSets,
+    pub(super) ranking: Ranking,
+    pub(super) text: TextIndex,
+    /// The salary explorer's rows.
+    pub(super) pay: SalaryRows,
+    /// When the last demo listing expires (`None`: no demo listings).
+    demo_until: Option<DateTime<Utc>>,
+}
+
+/// Builds an index from listings handed in as they are read: each listing's text is indexed when
+/// it comes and its description dropped, so no more than the pages being read hold descriptions.
+pub struct IndexBuilder {
+    cities: Vec<City>,
+    professions: Vec<Choice>,
+    /// In the order added (not yet positions).
+    summaries: Vec<Summary>,
+    text: TextIndexBuilder,
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+impl IndexBuilder {
+    /// A builder for listings in these cities and professions (reference data).
+    pub fn new(cities: Vec<City>, professions: Vec<Choice>) -> Self {
+        IndexBuilder { cities, professions, summaries: Vec::new(), text: TextIndexBuilder::default() }
+    }
+
+    pub fn add(&mut self, listing: Listing) {
+        let s = &listing.summary;
+        let profession = Choices::name(&self.professions, &s.profession);
+        let (description, skills) = (strip_tags(&listing.description), s.skills.join(" "));
+        let fields = [(s.title.as_str(), 6), (profession, 4), (&skills, 4), (&s.employer.name, 2), (&description, 1)];
+        self.text.add(fields);
+        self.summaries.push(listing.summary);
+    }
+
+    /// The index of the listings added; `now` decides which listings count for the pay comparisons.
+    pub fn build(self, now: DateTime<Utc>) -> Index {
+        let IndexBuilder { cities, professions, summaries, text } = self;
+        // Sorted by number, not by moving the listings themselves around.
+        let mut order: Vec<u32> = (0..summaries.len() as u32).collect();
+        order.sort_unstable_by_key(|k| {
+            let s = &summaries[*k as usize];
+            std::cmp::Reverse((s.posted_at, s.id))
+        });
+        let mut position = vec![0u32; summaries.len()];
+        for (i, k) in order.iter().enumerate() {
+            position[*k as usize] = i as u32;
+        }
+        let text = text.build(&position);
+        let mut summaries: Vec<Option<Summary>> = summaries.into_iter().map(Some).collect();
+        let summaries: Vec<Summary> = order.iter().filter_map(|k| summaries[*k as usize].take()).collect();
+        Index::from_sorted(summaries, text, cities, professions, now)
+    }
+}
+
+/// The skills the listings name: each once (by slug, the first spelling kept), and each listing's.
+struct Skills {
+    choices: Vec<Choice>,
+    ids: HashMap<String, usize>,
+    /// Every listing's skill ids, in listing order; listing `i`'s are `of[ranges[i].0..ranges[i].1]`.
+    of: Vec<u32>,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Skills {
+    fn of(summaries: &[Summary]) -> Self {
+        let mut skills = Skills { choices: Vec::new(), ids: HashMap::new(), of: Vec::new(), ranges: Vec::new() };
+        // Each spelling is slugged once.
+        let mut by_spelling: HashMap<&str, usize> = HashMap::new();
+        for s in summaries {
+            let start = skills.of.len() as u32;
+            for name in &s.skills {
+                let id = *by_spelling.entry(name).or_insert_with(|| {
+                    let slug = slugify(name);
+                    *skills.ids.entry(slug.clone()).or_insert_with(|| {
+                        skills.choices.push(Choice { slug, name: name.clone() });
+                        skills.choices.len() - 1
+                    })
+                });
+                if !skills.of[start as usize..].contains(&(id as u32)) {
+                    skills.of.push(id as u32);
+                }
+            }
+            skills.ranges.push((start, skills.of.len() as u32));
+        }
+        skills
+    }
+}
+
+impl Index {
+    /// Builds the index of `listings`; `now` decides which listings count for the pay comparisons.
+    pub fn build(listings: Vec<Listing>, cities: Vec<City>, professions: Vec<Choice>, now: DateTime<Utc>) -> Self {
+        let mut builder = IndexBuilder::new(cities, professions);
+        listings.into_iter().for_each(|listing| builder.add(listing));
+        builder.build(now)
+    }
+
+    /// The index of `summaries`, newest first, whose text is indexed in `text` already.
+    fn from_sorted(
+        summaries: Vec<Summary>,
+        text: TextIndex,
+        cities: Vec<City>,
+        professions: Vec<Choice>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let position_in =
+            |list: &[&str], slug: &str| list.iter().position(|s| *s == slug).map_or(u32::MAX, |i| i as u32);
+        let profession_slugs: Vec<&str> = professions.iter().map(|p| p.slug.as_str()).collect();
+        let city_slugs: Vec<&str> = cities.iter().map(|c| c.slug.as_str()).collect();
+        let Skills { choices: skills, ids: skill_ids, of: skill_of, ranges } = Skills::of(&summaries);
+        let categories: Vec<Categories> = summaries
+            .iter()
+            .zip(ranges)
+            .map(|(s, skills)| {
+                let (profession, city) =
+                    (position_in(&profession_slugs, &s.profession), position_in(&city_slugs, &s.location.city_slug));
+                Categories::new(s, profession, city, skills)
+            })
+            .collect();
+        let valid: Vec<i64> = summaries.iter().map(|s| s.valid_through.timestamp()).collect();
+        let at: Vec<[f64; 3]> = summaries.iter().map(|s| unit(s.location.lat, s.location.lon)).collect();
+        let monthly: Vec<Option<f64>> = summaries.iter().map(|s| s.salary.as_ref().map(monthly_max)).collect();
+        let demo_until = summaries.iter().filter(|s| s.is_demo()).map(|s| s.valid_through).max();
+        let pay = SalaryRows::new(&summaries, &categories, now.timestamp());
+        let value_counts = Dim::ALL.map(|d| match d {
+            Dim::Profession => professions.len(),
+            Dim::WorkingTime => WorkingTime::ALL.len(),
+            Dim::Offer => Offer::ALL.len(),
+            Dim::Remote => Remote::ALL.len(),
+            Dim::Contract => Contract::ALL.len(),
+            Dim::Experience => Experience::ALL.len(),
+            Dim::EmployerType => EmployerType::ALL.len(),
+            Dim::Skill => skills.len(),
+            Dim::Place | Dim::Salary | Dim::Posted => 0,
+        });
+        let value_counts: [usize; DIMS] = value_counts;
+        let sets = FilterSets::new(&categories, &skill_of, &valid, &monthly, value_counts);
+        let city_of: Vec<u32> = categories.iter().map(|c| c.city).collect();
+        let places = Places::new(cities, &city_of, &at);
+        let choices = Choices {
+            professions: professions.into(),
+            cities: places.cities.iter().map(|c| Choice { slug: c.slug.clone(), name: c.name.clone() }).collect(),
+            skills: skills.into(),
+        };
+        let mut cards = Cards::default();
+        summaries.into_iter().for_each(|s| cards.push(s));
+        cards.finish();
+        Index {
+            cards,
+            categories,
+            skill_of,
+            choices,
+            skill_ids,
+            places,
+            at,
+            sets,
+            ranking: Ranking::new(monthly),
+            text,
+            pay,
+            demo_until,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether demo listings are shown at `now` (drives the demo notice on every page).
+    pub fn shows_demo(&self, now: DateTime<Utc>) -> bool {
+        self.demo_until.is_some_and(|until| until > now)
+    }
+
+    /// What the listings offer to choose from.
+    pub fn choices(&self) -> &Choices {
+        &self.choices
+    }
+
+    /// The places a search can name.
+    pub fn cities(&self) -> &[City] {
+        &self.places.cities
+    }
+
+    /// The name of a profession by slug.
+    pub fn profession_name(&self, slug: &str) -> Option<&str> {
+        self.choices.professions.iter().find(|p| p.slug == slug).map(|p| p.name.as_str())
+    }
+
+    /// Listing `id` as loaded (expired ones too, until the next rebuild), without its texts.
+    pub fn summary(&self, id: i64) -> Option<Summary> {
+        self.cards.position(id).map(|i| self.summary_at(i))
+    }
+
+    pub(super) fn skills_at(&self, i: usize) -> &[u32] {
+        let (start, end) = self.categories[i].skills;
+        &self.skill_of[start as usize..end as usize]
+    }
+
+    fn summary_at(&self, i: usize) -> Summary {
+        let skills = self.skills_at(i).iter().map(|s| self.choices.skills[*s as usize].name.clone()).collect();
+        self.cards.summary(i, &self.categories[i], skills)
+    }
+
+    /// A result: listing `i` with its distance (when measured) and, without a salary, the comparison
+    /// with similar listings.
+    pub(super) fn hit(&self, i: usize, c2: Option<f64>) -> Hit {
+        let summary = self.summary_at(i);
+        let c = &self.categories[i];
+        let comparison =
+            summary.salary.is_none().then(|| self.pay.comparison(c.profession, c.offer, c.experience)).flatten();
+        Hit { summary, distance_km: c2.map(|c2| (km_from_chord2(c2) * 10.0).round() / 10.0), comparison }
+    }
+
+    /// The comparison shown beside an ad without salary.
+    pub fn comparison(&self, profession: &str, offer: Offer, experience: Experience) -> Option<PayComparison> {
+        let p = self.choices.professions.iter().position(|c| c.slug == profession)?;
+        self.pay.comparison(p as u32, offer, experience)
+    }
+
+    /// Up to `n` active listings like listing `id`: the same profession within `SIMILAR_KM`, most
+    /// shared skills first, then nearest, then newest; each with its distance from listing `id`.
+    pub fn similar(&self, id: i64, n: usize, now: DateTime<Utc>) -> Vec<Hit> {
+        let Some(me) = self.cards.position(id) else { return Vec::new() };
+        let (profession, now, limit) = (self.categories[me].profession, now.timestamp(), chord2_for_km(SIMILAR_KM));
+        let mine = self.skills_at(me);
+        let mut found: Vec<(usize, usize, f64)> = self
+            .categories
+            .iter()
+            .enumerate()
+            .filter(|(i, other)| *i != me && other.profession == profession)
+            .filter(|(i, _)| self.cards.valid_through(*i).timestamp() > now)
+            .map(|(i, _)| {
+                (i, self.skills_at(i).iter().filter(|s| mine.contains(s)).count(), chord2(self.at[me], self.at[i]))
+            })
+            .filter(|(_, _, c2)| *c2 <= limit)
+            .collect();
+        // Positions are in newest-first order.
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
+        found.into_iter().take(n).map(|(i, _, c2)| self.hit(i, Some(c2))).collect()
+    }
+
+    /// The canonical URL and posting date of every active listing that is not demo data, newest
+    /// first: what search engines may index.
+    pub fn indexable(&self, now: DateTime<Utc>) -> Vec<(String, DateTime<Utc>)> {
+        (0..self.len())
+            .filter(|i| self.cards.valid_through(*i) > now && !self.cards.is_from(*i, DEMO_SOURCE))
+            .map(|i| (self.cards.href(i), self.cards.posted_at(i)))
+            .collect()
+    }
+}
