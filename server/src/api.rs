@@ -61,7 +61,6 @@ pub struct JobList {
     operation_id = "list_jobs",
     responses(
         (status = 200, description = "Eine Seite Treffer", body = JobList),
-        (status = 400, description = "Ein Parameter hat einen Wert, den er nicht erlaubt", body = ErrorBody),
     )
 )]
 pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<JobList>, Failure> {
@@ -142,7 +141,6 @@ pub struct SalaryAnswer {
     operation_id = "list_salaries",
     responses(
         (status = 200, description = "Gehaltszahlen", body = SalaryAnswer),
-        (status = 400, description = "Ein Parameter hat einen Wert, den er nicht erlaubt", body = ErrorBody),
     )
 )]
 pub async fn list_salaries(

@@ -6,7 +6,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use std::sync::OnceLock;
-use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{ParameterBuilder, ParameterIn, ParameterStyle};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{Modify, OpenApi};
@@ -33,14 +32,17 @@ use app::jobs::param::{Allowed, Combine, FLAG_VALUES, range_pattern};
         crate::api::list_professions,
         crate::api::list_skills
     ),
-    modifiers(&Vocabulary, &Links)
+    modifiers(&Vocabulary)
 )]
 struct ApiDoc;
 
 /// The document as served: built once per process.
 pub fn document() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
-    JSON.get_or_init(|| ApiDoc::openapi().to_pretty_json().expect("the OpenAPI document serializes"))
+    JSON.get_or_init(|| {
+        let doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serializes");
+        serde_json::to_string_pretty(&with_links(doc)).expect("JSON serializes")
+    })
 }
 
 pub async fn serve() -> Response {
@@ -69,7 +71,9 @@ fn schema(value: serde_json::Value) -> RefOr<Schema> {
     serde_json::from_value(value).expect("a valid schema")
 }
 
-/// Adds the query parameters of the search operations from the vocabulary.
+/// Adds the query parameters of the search operations from the vocabulary, and the answers every
+/// such operation can give besides its result: 400 for a value a parameter does not allow, 414 for
+/// a request longer than the server reads.
 struct Vocabulary;
 
 impl Modify for Vocabulary {
@@ -92,27 +96,32 @@ impl Modify for Vocabulary {
                     .build();
                 operation.parameters.get_or_insert_with(Vec::new).push(parameter);
             }
+            if !crate::api::parameters(&id).is_empty() {
+                let responses = &mut operation.responses.responses;
+                let invalid = json!({ "description": "Ein Parameter hat einen Wert, den er nicht erlaubt",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } } });
+                let too_long = json!({ "description": "Die Adresse ist länger, als der Server annimmt" });
+                responses.insert("400".into(), serde_json::from_value(invalid).expect("a response"));
+                responses.insert("414".into(), serde_json::from_value(too_long).expect("a response"));
+            }
         }
     }
 }
 
-/// Links from answers to the operations their values feed, for clients and stateful tests.
-struct Links;
+/// Links from answers to the operations their values feed, for clients and stateful tests:
+/// (path, link name, target operation, parameter, value). Added to the JSON itself, since utoipa
+/// writes a link's `operationId` as `operation_id`.
+const LINKS: [(&str, &str, &str, &str, &str); 4] = [
+    ("/api/v1/jobs", "GetJob", "get_job", "id", "$response.body#/items/0/id"),
+    ("/api/v1/places", "JobsInPlace", "list_jobs", "place", "$response.body#/0/slug"),
+    ("/api/v1/professions", "JobsOfProfession", "list_jobs", "profession", "$response.body#/0/slug"),
+    ("/api/v1/skills", "JobsWithSkill", "list_jobs", "skill", "$response.body#/0/slug"),
+];
 
-impl Modify for Links {
-    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
-        let links: [(&str, &str, &str, &str, &str); 4] = [
-            ("/api/v1/jobs", "GetJob", "get_job", "id", "$response.body#/items/0/id"),
-            ("/api/v1/places", "JobsInPlace", "list_jobs", "place", "$response.body#/0/slug"),
-            ("/api/v1/professions", "JobsOfProfession", "list_jobs", "profession", "$response.body#/0/slug"),
-            ("/api/v1/skills", "JobsWithSkill", "list_jobs", "skill", "$response.body#/0/slug"),
-        ];
-        for (path, name, target, parameter, value) in links {
-            let Some(operation) = api.paths.paths.get_mut(path).and_then(|item| item.get.as_mut()) else { continue };
-            if let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200") {
-                let link = LinkBuilder::new().operation_id(target).parameter(parameter, value).build();
-                ok.links.insert(name.to_owned(), RefOr::T(link));
-            }
-        }
+fn with_links(mut doc: serde_json::Value) -> serde_json::Value {
+    for (path, name, target, parameter, value) in LINKS {
+        let ok = &mut doc["paths"][path]["get"]["responses"]["200"];
+        ok["links"][name] = json!({ "operationId": target, "parameters": { parameter: value } });
     }
+    doc
 }

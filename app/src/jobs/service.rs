@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::filter::JobFilter;
 use super::jsonld::job_posting;
-use super::model::{JobDetail, SearchResponse};
+use super::model::{JobDetail, Listing, SearchResponse};
 use crate::error::AppError;
 use crate::state::{AppState, state};
 
@@ -23,11 +23,16 @@ pub fn demo_shown() -> bool {
     state().is_some_and(|state| state.search.current().shows_demo(Utc::now()))
 }
 
+/// Listing `id` as stored, expired or not.
+pub async fn listing(state: &AppState, id: i64) -> Result<Listing, AppError> {
+    super::repo::get(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))
+}
+
 /// Listing `id` with everything its page shows; expired listings too (`expired` says so).
 pub async fn detail(state: &AppState, id: i64, now: DateTime<Utc>) -> Result<JobDetail, AppError> {
-    let listing = super::repo::get(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("Die Stelle Nr. {id} gibt es nicht (mehr).")))?;
+    let listing = listing(state, id).await?;
     let index = state.search.current();
     let s = &listing.summary;
     let profession_name = index.profession_name(&s.profession).unwrap_or(&s.profession).to_owned();
