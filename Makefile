@@ -16,7 +16,7 @@ help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
 	@echo "make test   fmt, clippy, unit + integration tests, end-to-end tests in Chromium, API contract, pa11y, Lighthouse budgets"
 	@echo "make build  release build of server binary and site"
-	@echo "make bench  print speed and memory figures for 100,000 listings"
+	@echo "make bench  print speed and memory figures for 100,000 listings (in process, then every page under wrk)"
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
 	@echo "make api-check  the API against /api/openapi.json: OpenAPI 3.1 validator, schemathesis (all checks, stateful)"
 	@echo "make a11y   pa11y (HTML_CodeSniffer, WCAG 2 AA) over every page in light and dark"
@@ -87,9 +87,12 @@ a11y: test-tools e2e-build
 	  for i in $$(seq 1 120); do curl -sf http://$(A11Y_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
 	  node end2end/pa11y.mjs http://$(A11Y_ADDR); status=$$?; kill $$pid; exit $$status
 
-# Figures, not assertions: seeding, index load, memory, search latency beside a linear scan.
-bench:
+# Figures, not assertions: seeding, index load, memory, search latency beside a linear scan (in
+# process), then every page under load from wrk against the release binary (scripts/bench-http.sh).
+bench: build
+	@scripts/ensure-tools.sh bench
 	cargo bench -p server --bench search
+	scripts/bench-http.sh $(TARGET_DIR)/release/revierjobs
 
 # Figures, not assertions: the release wasm/js/css as shipped, compressed.
 size: tools

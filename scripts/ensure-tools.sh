@@ -77,3 +77,13 @@ if [ "${1:-build}" = "test" ]; then
     cp scripts/api-tools.txt "$TOOLS_VENV/api-tools.txt"
   fi
 fi
+
+if [ "${1:-build}" = "bench" ]; then
+  if have wrk; then
+    ok "wrk (Debian's)"
+  else
+    doing "apt-get install wrk (Debian's; the load generator of make bench)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  fi
+fi

@@ -1,12 +1,12 @@
-//! `make bench`: prints figures for 100,000 demo listings. Never a test: nothing here asserts on time.
+//! `make bench` (first part): figures for 100,000 demo listings in this process. Never a test:
+//! nothing here asserts on time.
 //!   - seeding into embedded SurrealKV (`revierjobs seed`, fsync on every commit), loading the index
-//!   - resident memory with the index loaded, and after serving
+//!   - resident memory with the index loaded
 //!   - search latency (p50/p95/p99) over filter/facet/sort combinations, beside a plain linear scan
-//!   - `/jobs` server-side rendering under load (64 connections), beside the same bytes as a file
+//!   - salary explorer latency
+//!
+//! The pages under load are measured by `scripts/bench-http.sh` with wrk against the release binary.
 use std::time::{Duration, Instant};
-
-#[path = "support/load.rs"]
-mod load;
 
 use app::jobs::filter::JobFilter;
 use app::jobs::model::{EmployerType, Experience, Listing, Offer, Remote, Sort, WorkingTime};
@@ -194,96 +194,6 @@ async fn run() {
     }
     println!();
     println!("salary explorer worst p95:          {worst_p95:>8.2} ms  (target 5 ms)");
-
-    // The server below loads an index of its own.
-    drop((docs, index, handle));
-    ssr_under_load(db).await;
-}
-
-/// `/jobs` with filters, rendered by the whole router (security headers, compression) on this
-/// process's runtime, with the load generator on the same cores; then the same HTML bytes served
-/// as a static file by the same stack, for comparison.
-async fn ssr_under_load(db: app::db::Db) {
-    const CONNECTIONS: usize = 64;
-    let seconds: u64 = std::env::var("BENCH_LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
-    let state = server::app_state(server::test_options(), db, None).await.expect("state");
-    // One server renders every request; the other keeps rendered pages (as `revierjobs serve` does).
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let uncached = server::router_with_page_cache(state.clone(), 0);
-    tokio::spawn(async move { axum::serve(listener, uncached).await });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let cached_addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, server::build_router(state)).await });
-
-    let paths: Vec<String> = [
-        "/jobs?place=bochum&radius_km=25",
-        "/jobs?q=Medienassistent&working_time=full_time",
-        "/jobs?offer=employment&experience=entry&sort=salary",
-        "/jobs?skill=social-media&remote=hybrid&page=2",
-        "/jobs?employer_type=agency&salary_min=2800&posted_within_days=14",
-        "/jobs/medienassistent/bochum",
-    ]
-    .map(String::from)
-    .to_vec();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let html = get_body(addr, &paths[0]).await;
-    std::fs::write(dir.path().join("jobs.html"), &html).expect("write page");
-    let files = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let files_addr = files.local_addr().expect("addr");
-    let static_router = axum::Router::new()
-        .route_service("/jobs.html", tower_http::services::ServeFile::new(dir.path().join("jobs.html")));
-    tokio::spawn(async move { axum::serve(files, static_router).await });
-
-    println!();
-    println!(
-        "{:<56} {:>9} {:>8} {:>8} {:>9} {:>7}",
-        format!("HTTP, {CONNECTIONS} connections, {seconds} s each"),
-        "req/s",
-        "p50 ms",
-        "p99 ms",
-        "KB/resp",
-        "failed"
-    );
-    let brotli: &[(&str, &str)] = &[("accept-encoding", "br")];
-    let runs = [
-        ("/jobs with filters, rendered for every request", addr, paths.clone(), &[][..]),
-        ("/jobs with filters, rendered for every request, brotli", addr, paths.clone(), brotli),
-        ("/jobs with filters, page cache (6 URLs, no cookie)", cached_addr, paths.clone(), &[][..]),
-        ("/jobs with filters, page cache, brotli", cached_addr, paths, brotli),
-        ("the same HTML as a static file", files_addr, vec!["/jobs.html".to_owned()], &[][..]),
-    ];
-    for (label, at, paths, headers) in runs {
-        let f = load::run(at, &paths, headers, CONNECTIONS, Duration::from_secs(seconds)).await;
-        println!(
-            "{label:<56} {:>9.0} {:>8.2} {:>8.2} {:>9.1} {:>7}",
-            f.per_second,
-            f.p50_ms,
-            f.p99_ms,
-            f.bytes_per_response as f64 / 1024.0,
-            f.failed
-        );
-    }
-    println!("(target for /jobs: >= 1,500 req/s with p99 <= 25 ms; the server and this client share the cores)");
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    println!();
-    println!("resident memory after serving:     {:>8.0} MB (index, page cache, load generator)", rss_mb());
-}
-
-/// One GET through the load generator's client, returning the body.
-async fn get_body(addr: std::net::SocketAddr, path: &str) -> Vec<u8> {
-    use http_body_util::BodyExt;
-    let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
-    let (mut sender, connection) =
-        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.expect("handshake");
-    tokio::spawn(connection);
-    let request = hyper::Request::get(path)
-        .header("host", addr.to_string())
-        .body(http_body_util::Empty::<hyper::body::Bytes>::new())
-        .expect("request");
-    let response = sender.send_request(request).await.expect("page");
-    assert!(response.status().is_success(), "{path}: {}", response.status());
-    response.into_body().collect().await.expect("body").to_bytes().to_vec()
 }
 
 fn salary_filters() -> Vec<JobFilter> {
