@@ -29,7 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <html lang="de" data-build=build data-theme=crate::ui::theme::current().attribute()>
             <head>
                 <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
                 // Service worker, install button, offline and update notices (plain JS, not in the wasm).
                 <script type="module" src="/pwa.js"></script>
                 <link rel="stylesheet" href=format!("{pkg}.css")/>

@@ -7,16 +7,15 @@
 //! - worker threads collect their heaps when they park, at most once a second each, and idle workers
 //!   are woken every two seconds to do so. mimalloc hands a block freed on another thread back to the
 //!   thread that allocated it, which finds it only when it collects: after an index load (the database
-//!   decodes on one thread, the index is built on another) idle workers kept 50 MB they no longer used
-//!   (100,000 listings: 235 MB at rest without, 185 MB with).
+//!   decodes on one thread, the index is built on another) idle workers would keep what it freed.
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// A worker collects when it parks if it has not for this long: collecting on every park rendered a
-/// fifth fewer pages per second in `make bench` (one run); once a second made no measurable difference.
+/// A worker collects when it parks if it has not for this long: collecting on every park costs pages
+/// per second, once a second does not.
 const COLLECT_EVERY: Duration = Duration::from_secs(1);
 
 /// Idle workers are woken this often, so that each parks again and collects.

@@ -18,7 +18,7 @@ use app::search::SearchHandle;
 /// How long a page is kept: dates ("posted today") and expiry move on, listings changes do not
 /// wait for it (the index version is part of every entry).
 pub const TTL: Duration = Duration::from_secs(10);
-/// Pages kept at most (a filtered `/jobs` page is about 55 KB).
+/// Pages kept at most.
 pub const DEFAULT_ENTRIES: usize = 256;
 
 #[derive(Clone)]

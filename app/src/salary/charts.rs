@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::model::Group;
 use super::stats::{Bin, Figures};
+use crate::ui::ColumnHeads;
 use crate::ui::format::format_eur;
 
 const WIDTH: f64 = 640.0;
@@ -68,7 +69,7 @@ pub fn Histogram(bins: Vec<Bin>) -> impl IntoView {
             <figcaption>"Verteilung der Monatsgehälter (Anzahl Anzeigen je Gehaltsstufe)"</figcaption>
             <table class="data-table" data-testid="histogram-table">
                 <caption class="visually-hidden">"Verteilung der Monatsgehälter als Tabelle"</caption>
-                <thead><tr><th scope="col">"Gehalt brutto / Monat"</th><th scope="col">"Anzeigen"</th></tr></thead>
+                <ColumnHeads names=&["Gehalt brutto / Monat", "Anzeigen"]/>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
         </figure>
@@ -170,12 +171,7 @@ pub fn BoxPlots(id: &'static str, title: &'static str, groups: Vec<Group>, links
                 </svg>
                 <table class="data-table">
                     <caption class="visually-hidden">{format!("{title} als Tabelle")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Gruppe"</th><th scope="col">"Anzeigen"</th><th scope="col">"Unteres Quartil"</th>
-                            <th scope="col">"Median"</th><th scope="col">"Oberes Quartil"</th><th scope="col">"Whisker (ohne Ausreißer)"</th>
-                        </tr>
-                    </thead>
+                    <ColumnHeads names=&["Gruppe", "Anzeigen", "Unteres Quartil", "Median", "Oberes Quartil", "Whisker (ohne Ausreißer)"]/>
                     <tbody>{rows.collect_view()}</tbody>
                 </table>
             </figure>

@@ -14,7 +14,7 @@ use crate::jobs::param::{Allowed, RADII};
 use crate::ui::form::{CheckGroup, FieldOption, Notices, SelectField};
 use crate::ui::format::{format_eur, format_eur_range};
 use crate::ui::slug::Slug;
-use crate::ui::{Canonical, ErrorView, PageMeta};
+use crate::ui::{Canonical, ColumnHeads, ErrorView, PageMeta};
 
 #[component]
 pub fn SalaryPage() -> impl IntoView {
@@ -225,7 +225,8 @@ fn HelperInputs(filter: JobFilter) -> impl IntoView {
         <SelectField id="r-experience" name="experience" label="Erfahrung" options={one_of::<Experience>(&filter.experience)}/>
         <SelectField id="r-employer_type" name="employer_type" label="Arbeitgeber" options={one_of::<EmployerType>(&filter.employer_type)}/>
         <SelectField id="r-working_time" name="working_time" label="Arbeitszeit" options={one_of::<WorkingTime>(&filter.working_time)}/>
-        <noscript><button type="submit" class="button primary">"Berechnen"</button></noscript>
+        // Also with JavaScript (where a change applies at once): a form is sent by its button.
+        <button type="submit" class="button">"Berechnen"</button>
     }
 }
 
@@ -262,7 +263,7 @@ fn HelperResult(figures: Figures, demo: bool, skills: Vec<SkillPay>) -> impl Int
                 <h3>"Kenntnisse und Gehalt"</h3>
                 <table class="data-table" data-testid="skill-pay">
                     <caption>"Median der Anzeigen mit und ohne die Kenntnis (nur wo beide Seiten genug Angaben haben)"</caption>
-                    <thead><tr><th scope="col">"Kenntnis"</th><th scope="col">"mit (Anzeigen)"</th><th scope="col">"ohne (Anzeigen)"</th><th scope="col">"Unterschied"</th></tr></thead>
+                    <ColumnHeads names=&["Kenntnis", "mit (Anzeigen)", "ohne (Anzeigen)", "Unterschied"]/>
                     <tbody>{rows}</tbody>
                 </table>
             })}
@@ -329,12 +330,7 @@ fn References(rows: Vec<Reference>) -> impl IntoView {
             <h2 id="ref-heading">"Zum Vergleich: veröffentlichte Zahlen anderer Quellen"</h2>
             <p class="hint">"Diese Werte stammen nicht aus unseren Anzeigen. Sie messen anderes (andere Berufe, Regionen, Jahre, Befragte statt Anzeigen) und werden deshalb nie mit unseren Zahlen verrechnet."</p>
             <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Beruf"</th><th scope="col">"Kennzahl"</th><th scope="col">"Wert brutto / Monat"</th>
-                        <th scope="col">"Wer zählt"</th><th scope="col">"Region"</th><th scope="col">"Quelle, Jahr"</th>
-                    </tr>
-                </thead>
+                <ColumnHeads names=&["Beruf", "Kennzahl", "Wert brutto / Monat", "Wer zählt", "Region", "Quelle, Jahr"]/>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
         </section>

@@ -1,11 +1,15 @@
 //! Test listings: a small deterministic generator, independent of the demo generator.
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
+use super::distance_km;
 use super::index::Index;
+use crate::jobs::filter::{JobFilter, parse_coords};
 use crate::jobs::model::{
     Choice, City, Contract, Employer, EmployerType, Experience, Listing, Location, Offer, Remote, Salary, SalarySource,
     SalaryUnit, Summary, WorkingTime,
 };
+use crate::salary::stats::monthly_max;
+use crate::ui::format::slugify;
 
 pub(super) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
@@ -130,4 +134,92 @@ pub(super) fn index(n: usize) -> Index {
         Choice { slug: "other".into(), name: "Andere".into() },
     ];
     Index::build(listings(n), cities, professions, now())
+}
+
+/// The same semantics written plainly, for comparison.
+pub(super) fn naive(all: &[Listing], f: &JobFilter) -> Vec<i64> {
+    let place = CITIES
+        .iter()
+        .find(|c| c.0 == f.place || c.1.eq_ignore_ascii_case(&f.place))
+        .map(|c| (c.0, c.2, c.3))
+        .or_else(|| parse_coords(&f.place).map(|(lat, lon)| ("", lat, lon)));
+    let since = f.posted_within_days.map(|d| now() - Duration::days(i64::from(d)));
+    all.iter()
+        .filter(|d| d.summary.valid_through > now())
+        .filter(|d| {
+            place.is_none_or(|(slug, lat, lon)| match f.effective_radius_km() {
+                0 if !slug.is_empty() => d.summary.location.city_slug == slug,
+                r => distance_km((lat, lon), (d.summary.location.lat, d.summary.location.lon)) <= f64::from(r.max(1)),
+            })
+        })
+        .filter(|d| f.profession.is_empty() || d.summary.profession == f.profession)
+        .filter(|d| f.working_time.is_empty() || d.summary.working_time.iter().any(|w| f.working_time.contains(w)))
+        .filter(|d| f.offer.is_empty() || f.offer.contains(&d.summary.offer))
+        .filter(|d| f.remote.is_empty() || f.remote.contains(&d.summary.remote))
+        .filter(|d| f.contract.is_empty() || f.contract.contains(&d.summary.contract))
+        .filter(|d| f.experience.is_empty() || f.experience.contains(&d.summary.experience))
+        .filter(|d| f.employer_type.is_empty() || f.employer_type.contains(&d.summary.employer.kind))
+        .filter(|d| f.skill.iter().all(|s| d.summary.skills.iter().any(|ds| slugify(ds) == *s)))
+        .filter(|d| match &d.summary.salary {
+            Some(s) => f.salary_min.is_none_or(|m| monthly_max(s) >= f64::from(m)),
+            None => !f.salary_only,
+        })
+        .filter(|d| since.is_none_or(|s| d.summary.posted_at >= s))
+        .map(|d| d.summary.id)
+        .collect()
+}
+
+pub(super) fn filters() -> Vec<JobFilter> {
+    let base = JobFilter { per_page: 100, ..Default::default() };
+    vec![
+        base.clone(),
+        JobFilter { place: "bochum".into(), radius_km: Some(0), ..base.clone() },
+        JobFilter {
+            place: "Bochum".into(),
+            radius_km: Some(25),
+            offer: vec![Offer::Employment, Offer::Internship],
+            ..base.clone()
+        },
+        JobFilter {
+            working_time: vec![WorkingTime::PartTime],
+            remote: vec![Remote::Hybrid, Remote::Remote],
+            ..base.clone()
+        },
+        JobFilter { skill: vec!["bildbearbeitung".into(), "social-media".into()], ..base.clone() },
+        JobFilter { salary_min: Some(3000), ..base.clone() },
+        JobFilter { salary_min: Some(2750), remote: vec![Remote::OnSite], ..base.clone() },
+        JobFilter { salary_min: Some(2500), salary_only: true, experience: vec![Experience::Entry], ..base.clone() },
+        JobFilter {
+            posted_within_days: Some(7),
+            employer_type: vec![EmployerType::Agency, EmployerType::Public],
+            ..base.clone()
+        },
+        JobFilter {
+            place: "51.45,7.1".into(),
+            radius_km: Some(25),
+            working_time: vec![WorkingTime::FullTime],
+            ..base.clone()
+        },
+        JobFilter {
+            profession: "medienassistent".into(),
+            contract: vec![Contract::Permanent],
+            place: "dortmund".into(),
+            radius_km: Some(50),
+            ..base.clone()
+        },
+    ]
+}
+
+pub(super) fn all_ids(idx: &Index, f: &JobFilter) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut page = 1;
+    loop {
+        let r = idx.search(&JobFilter { page, ..f.clone() }, now());
+        if r.items.is_empty() {
+            break;
+        }
+        ids.extend(r.items.iter().map(|j| j.summary.id));
+        page += 1;
+    }
+    ids
 }

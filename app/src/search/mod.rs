@@ -26,4 +26,6 @@ mod fixture;
 #[cfg(test)]
 mod query_tests;
 #[cfg(test)]
+mod ranking_tests;
+#[cfg(test)]
 mod salaries_tests;

@@ -1,108 +1,15 @@
 //! The search checked against the same semantics written plainly.
-use chrono::Duration;
-
 use super::distance_km;
-use super::fixture::{CITIES, index, listings, now};
-use super::index::Index;
+use super::fixture::{all_ids, filters, index, listings, naive, now};
 use super::text::terms;
-use crate::jobs::filter::{JobFilter, parse_coords};
+use crate::jobs::filter::JobFilter;
 use crate::jobs::model::{
     Contract, EmployerType, Experience, Listing, Offer, Param, Remote, Sort, Summary, WorkingTime,
 };
-use crate::salary::stats::monthly_max;
-use crate::ui::format::slugify;
-
-/// The same semantics written plainly, for comparison.
-fn naive(all: &[Listing], f: &JobFilter) -> Vec<i64> {
-    let place = CITIES
-        .iter()
-        .find(|c| c.0 == f.place || c.1.eq_ignore_ascii_case(&f.place))
-        .map(|c| (c.0, c.2, c.3))
-        .or_else(|| parse_coords(&f.place).map(|(lat, lon)| ("", lat, lon)));
-    let since = f.posted_within_days.map(|d| now() - Duration::days(i64::from(d)));
-    all.iter()
-        .filter(|d| d.summary.valid_through > now())
-        .filter(|d| {
-            place.is_none_or(|(slug, lat, lon)| match f.effective_radius_km() {
-                0 if !slug.is_empty() => d.summary.location.city_slug == slug,
-                r => distance_km((lat, lon), (d.summary.location.lat, d.summary.location.lon)) <= f64::from(r.max(1)),
-            })
-        })
-        .filter(|d| f.profession.is_empty() || d.summary.profession == f.profession)
-        .filter(|d| f.working_time.is_empty() || d.summary.working_time.iter().any(|w| f.working_time.contains(w)))
-        .filter(|d| f.offer.is_empty() || f.offer.contains(&d.summary.offer))
-        .filter(|d| f.remote.is_empty() || f.remote.contains(&d.summary.remote))
-        .filter(|d| f.contract.is_empty() || f.contract.contains(&d.summary.contract))
-        .filter(|d| f.experience.is_empty() || f.experience.contains(&d.summary.experience))
-        .filter(|d| f.employer_type.is_empty() || f.employer_type.contains(&d.summary.employer.kind))
-        .filter(|d| f.skill.iter().all(|s| d.summary.skills.iter().any(|ds| slugify(ds) == *s)))
-        .filter(|d| match &d.summary.salary {
-            Some(s) => f.salary_min.is_none_or(|m| monthly_max(s) >= f64::from(m)),
-            None => !f.salary_only,
-        })
-        .filter(|d| since.is_none_or(|s| d.summary.posted_at >= s))
-        .map(|d| d.summary.id)
-        .collect()
-}
 
 /// The profession's name as the fixture's index knows it.
 fn profession_name(d: &Listing) -> String {
     if d.summary.profession == "medienassistent" { "Medienassistent/in" } else { "Andere" }.to_owned()
-}
-
-fn filters() -> Vec<JobFilter> {
-    let base = JobFilter { per_page: 100, ..Default::default() };
-    vec![
-        base.clone(),
-        JobFilter { place: "bochum".into(), radius_km: Some(0), ..base.clone() },
-        JobFilter {
-            place: "Bochum".into(),
-            radius_km: Some(25),
-            offer: vec![Offer::Employment, Offer::Internship],
-            ..base.clone()
-        },
-        JobFilter {
-            working_time: vec![WorkingTime::PartTime],
-            remote: vec![Remote::Hybrid, Remote::Remote],
-            ..base.clone()
-        },
-        JobFilter { skill: vec!["bildbearbeitung".into(), "social-media".into()], ..base.clone() },
-        JobFilter { salary_min: Some(3000), ..base.clone() },
-        JobFilter { salary_min: Some(2750), remote: vec![Remote::OnSite], ..base.clone() },
-        JobFilter { salary_min: Some(2500), salary_only: true, experience: vec![Experience::Entry], ..base.clone() },
-        JobFilter {
-            posted_within_days: Some(7),
-            employer_type: vec![EmployerType::Agency, EmployerType::Public],
-            ..base.clone()
-        },
-        JobFilter {
-            place: "51.45,7.1".into(),
-            radius_km: Some(25),
-            working_time: vec![WorkingTime::FullTime],
-            ..base.clone()
-        },
-        JobFilter {
-            profession: "medienassistent".into(),
-            contract: vec![Contract::Permanent],
-            place: "dortmund".into(),
-            radius_km: Some(50),
-            ..base.clone()
-        },
-    ]
-}
-
-fn all_ids(idx: &Index, f: &JobFilter) -> Vec<i64> {
-    let mut ids = Vec::new();
-    let mut page = 1;
-    loop {
-        let r = idx.search(&JobFilter { page, ..f.clone() }, now());
-        if r.items.is_empty() {
-            break;
-        }
-        ids.extend(r.items.iter().map(|j| j.summary.id));
-        page += 1;
-    }
-    ids
 }
 
 #[test]
@@ -169,83 +76,6 @@ fn radius_results_are_within_the_distance_and_carry_it() {
     let near = idx.search(&JobFilter { place: "bochum".into(), radius_km: Some(10), ..Default::default() }, now());
     assert!(far.total > near.total);
     let _ = bochum;
-}
-
-#[test]
-fn sort_orders_hold_across_pages() {
-    let idx = index(700);
-    let newest = idx.search(&JobFilter { per_page: 100, ..Default::default() }, now());
-    assert!(newest.items.windows(2).all(|w| w[0].summary.posted_at >= w[1].summary.posted_at));
-
-    let by_salary = JobFilter { sort: Some(Sort::Salary), per_page: 100, ..Default::default() };
-    let ids = all_ids(&idx, &by_salary);
-    let docs = listings(700);
-    let monthly: Vec<Option<f64>> =
-        ids.iter().map(|id| docs[*id as usize - 1].summary.salary.as_ref().map(monthly_max)).collect();
-    let first_unpaid = monthly.iter().position(Option::is_none).unwrap_or(monthly.len());
-    assert!(monthly[first_unpaid..].iter().all(Option::is_none), "ads without salary sort last");
-    assert!(monthly[..first_unpaid].windows(2).all(|w| w[0] >= w[1]), "highest salary first");
-
-    let by_distance = JobFilter {
-        place: "essen".into(),
-        radius_km: Some(100),
-        sort: Some(Sort::Distance),
-        per_page: 100,
-        ..Default::default()
-    };
-    let r = idx.search(&by_distance, now());
-    assert!(r.items.windows(2).all(|w| w[0].distance_km <= w[1].distance_km));
-
-    // A minimum salary keeps ads without one, after those with one; each part newest first.
-    let newest_paid_first = JobFilter { salary_min: Some(2750), per_page: 30, ..Default::default() };
-    let ids = all_ids(&idx, &newest_paid_first);
-    let listed: Vec<&Listing> = ids.iter().map(|id| &docs[*id as usize - 1]).collect();
-    let first_unpaid = listed.iter().position(|d| d.summary.salary.is_none()).expect("some without salary");
-    assert!(first_unpaid > 0, "some with salary");
-    assert!(listed[first_unpaid..].iter().all(|d| d.summary.salary.is_none()), "ads without salary last");
-    for part in [&listed[..first_unpaid], &listed[first_unpaid..]] {
-        assert!(part.windows(2).all(|w| w[0].summary.posted_at >= w[1].summary.posted_at), "newest first");
-    }
-}
-
-/// The first page by salary, for broad filters (found by walking all listings in salary order) and
-/// narrow ones (found by ranking every result): both as a plain sort of the matching listings.
-#[test]
-fn salary_order_matches_a_plain_sort_for_broad_and_narrow_searches() {
-    let all = listings(700);
-    let idx = index(700);
-    for f in filters() {
-        for per_page in [5, 40] {
-            let f = JobFilter { sort: Some(Sort::Salary), per_page, ..f.clone() };
-            let mut expected: Vec<&Listing> = naive(&all, &f).iter().map(|id| &all[*id as usize - 1]).collect();
-            expected.sort_by_key(|d| {
-                let m = d.summary.salary.as_ref().map(monthly_max);
-                // Highest first (the bits of a positive `f32` order as it does), equal salaries newest first,
-                // ads without salary last.
-                (
-                    m.is_none(),
-                    std::cmp::Reverse((m.unwrap_or(0.0) as f32).to_bits()),
-                    std::cmp::Reverse((d.summary.posted_at, d.summary.id)),
-                )
-            });
-            let expected: Vec<i64> = expected.iter().take(per_page as usize).map(|d| d.summary.id).collect();
-            let got: Vec<i64> = idx.search(&f, now()).items.iter().map(|j| j.summary.id).collect();
-            assert_eq!(got, expected, "{}", f.href());
-        }
-    }
-}
-
-#[test]
-fn pages_partition_the_results() {
-    let idx = index(300);
-    let f = JobFilter { per_page: 7, ..Default::default() };
-    let ids = all_ids(&idx, &f);
-    let total = idx.search(&f, now()).total as usize;
-    assert_eq!(ids.len(), total);
-    let mut unique = ids.clone();
-    unique.sort_unstable();
-    unique.dedup();
-    assert_eq!(unique.len(), total, "no listing appears on two pages");
 }
 
 #[test]

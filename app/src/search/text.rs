@@ -72,8 +72,8 @@ pub fn terms(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter_map(term).collect()
 }
 
-/// foldhash's seeded hasher instead of SipHash, which took 6 % of a server's start (100,000 listings)
-/// hashing words. The words come from the listings, not from requests.
+/// foldhash's seeded hasher instead of SipHash: indexing hashes every word of every listing, and the
+/// words come from the listings, not from requests.
 type Fast = foldhash::fast::RandomState;
 
 /// [`terms`] for indexing many texts: each distinct word is stemmed only once, and each term is

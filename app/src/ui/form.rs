@@ -106,3 +106,13 @@ pub fn Notices(notices: Vec<Notice>) -> impl IntoView {
         }
     })
 }
+
+/// The head of a data table: one column header per name.
+#[component]
+pub fn ColumnHeads(names: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>{names.iter().map(|name| view! { <th scope="col">{*name}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

@@ -1,4 +1,4 @@
-//! Domain-free widgets and formatting: the page frame, page metadata, form fields, status views,
+//! Domain-free widgets and formatting: the page frame, page metadata, form fields and table heads, status views,
 //! the colour scheme switch, and the live forms of `ui::live`.
 pub mod form;
 pub mod format;
@@ -12,7 +12,7 @@ mod status;
 pub mod theme;
 mod updating;
 
-pub use form::{CheckGroup, FieldOption, Notice, Notices, SelectField};
+pub use form::{CheckGroup, ColumnHeads, FieldOption, Notice, Notices, SelectField};
 #[cfg(feature = "ssr")]
 pub use layout::Layout;
 pub use page_meta::{Canonical, JsonLd, PageMeta, PublicUrl};

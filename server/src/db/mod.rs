@@ -53,7 +53,7 @@ pub fn embedded_url(url: &str) -> String {
 }
 
 /// For a bulk load (`revierjobs seed`, a process of its own): a memtable large enough that 100,000
-/// listings are written without flushing and compacting tables on the way (33–39 s instead of ~45 s).
+/// listings are written without flushing and compacting tables on the way.
 pub fn bulk_load_url(url: &str) -> String {
     with_default(url, "max_memtable_size", "1073741824")
 }
