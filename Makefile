@@ -74,7 +74,7 @@ e2e: e2e-build
 # Any failure, 5xx or unresolvable reference fails. Uses the debug server binary of `e2e-build`.
 API_ADDR ?= 127.0.0.1:3110
 api-check: test-tools e2e-build
-	@$(TARGET_DIR)/debug/revierjobs serve --db mem:// --demo 400 --addr $(API_ADDR) > /dev/null 2>&1 & pid=$$!; \
+	@$(TARGET_DIR)/debug/revierjobs serve --db mem:// --demo 400 --addr $(API_ADDR) --api-rate 0 > /dev/null 2>&1 & pid=$$!; \
 	  for i in $$(seq 1 120); do curl -sf http://$(API_ADDR)/readyz > /dev/null && break; sleep 0.5; done; \
 	  scripts/api-contract.sh http://$(API_ADDR); status=$$?; kill $$pid; exit $$status
 

@@ -32,7 +32,7 @@ echo "seeded in $((SECONDS - start)) s"
 site=$work/site
 mkdir -p "$site"
 [ -d "${LEPTOS_SITE_ROOT:-target/site}" ] && cp -r "${LEPTOS_SITE_ROOT:-target/site}/." "$site/"
-LEPTOS_SITE_ROOT=$site "$bin" serve --db "surrealkv://$work/db" --addr "$addr" > "$work/server.log" 2>&1 &
+LEPTOS_SITE_ROOT=$site "$bin" serve --db "surrealkv://$work/db" --addr "$addr" --api-rate 0 > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -sf "$base/readyz" > /dev/null && break; sleep 0.5; done
 curl -sf "$base/readyz" > /dev/null || { cat "$work/server.log" >&2; exit 1; }

@@ -1,5 +1,5 @@
-//! Reading the request's cookies and setting cookies on the response, in a render or server
-//! function (and from plain headers in axum handlers).
+//! Reading the request (its cookies, the client's address) and setting cookies on the response, in a
+//! render or server function (and from plain headers in axum handlers).
 use axum::http::{HeaderMap, header};
 use leptos::prelude::use_context;
 
@@ -33,6 +33,16 @@ pub fn header_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(|h| cookie_value(h, name).map(str::to_owned))
+}
+
+/// The client's address for rate limits: the TCP peer, or the last `X-Forwarded-For` hop when the
+/// server sits behind a proxy it trusts to set it.
+pub fn client_address(headers: &HeaderMap, peer: Option<std::net::IpAddr>, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next().map(|s| s.trim().to_owned()))
+        .flatten()
+        .filter(|s| !s.is_empty());
+    forwarded.unwrap_or_else(|| peer.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()))
 }
 
 /// Adds a `Set-Cookie` header to the response being built.

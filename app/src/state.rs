@@ -52,7 +52,11 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// How the site is reached from outside: decides cookie flags, HSTS and absolute links.
+/// The JSON API's rate per client, in requests per second.
+pub const DEFAULT_API_RATE: u32 = 10;
+
+/// How the site is reached from outside: decides cookie flags, HSTS and absolute links; and how
+/// often a client may ask the JSON API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteConfig {
     /// The address users type, e.g. `https://revierjobs.de` (no trailing slash).
@@ -61,12 +65,19 @@ pub struct SiteConfig {
     pub secure_cookies: bool,
     /// Behind a reverse proxy: take the client address for rate limits from X-Forwarded-For.
     pub trust_forwarded_for: bool,
+    /// Requests per second each client may make to the JSON API on average (0: no limit).
+    pub api_rate: u32,
 }
 
 impl Default for SiteConfig {
     /// Local development over plain http.
     fn default() -> Self {
-        Self { public_url: "http://127.0.0.1:3000".into(), secure_cookies: false, trust_forwarded_for: false }
+        Self {
+            public_url: "http://127.0.0.1:3000".into(),
+            secure_cookies: false,
+            trust_forwarded_for: false,
+            api_rate: DEFAULT_API_RATE,
+        }
     }
 }
 

@@ -43,9 +43,13 @@ pub struct ServeArgs {
     /// `__Host-` Secure cookies and HSTS; plain http is accepted for loopback addresses only.
     #[arg(long, env = "REVIERJOBS_PUBLIC_URL")]
     pub public_url: Option<String>,
-    /// Behind a reverse proxy: take client addresses (for sign-in rate limits) from X-Forwarded-For.
+    /// Behind a reverse proxy: take client addresses (for rate limits) from X-Forwarded-For.
     #[arg(long, env = "REVIERJOBS_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+    /// Requests per second each client may make to the JSON API on average (bursts of six seconds'
+    /// worth); 0 for no limit.
+    #[arg(long, env = "REVIERJOBS_API_RATE", default_value_t = app::state::DEFAULT_API_RATE)]
+    pub api_rate: u32,
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -53,7 +57,8 @@ pub struct ServeArgs {
 impl ServeArgs {
     pub fn site(&self) -> Result<SiteConfig, crate::Error> {
         let url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr));
-        site_config(&url, self.trust_forwarded_for).map_err(crate::Error::Config)
+        let site = site_config(&url, self.trust_forwarded_for).map_err(crate::Error::Config)?;
+        Ok(SiteConfig { api_rate: self.api_rate, ..site })
     }
 }
 
@@ -74,7 +79,7 @@ pub fn site_config(url: &str, trust_forwarded_for: bool) -> Result<SiteConfig, S
         "http" => return bad("plain http is only allowed for localhost/127.0.0.1; use https:// in production"),
         _ => return bad("must start with https:// or http://"),
     };
-    Ok(SiteConfig { public_url: url.to_owned(), secure_cookies: secure, trust_forwarded_for })
+    Ok(SiteConfig { public_url: url.to_owned(), secure_cookies: secure, trust_forwarded_for, ..SiteConfig::default() })
 }
 
 #[derive(Debug, Clone, Args)]

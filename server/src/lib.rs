@@ -10,6 +10,7 @@ pub mod exports;
 pub mod memory;
 pub mod openapi;
 pub mod page_cache;
+pub mod rate_limit;
 pub mod router;
 pub mod security;
 pub mod seed;

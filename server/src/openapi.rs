@@ -73,7 +73,7 @@ fn schema(value: serde_json::Value) -> RefOr<Schema> {
 
 /// Adds the query parameters of the search operations from the vocabulary, and the answers every
 /// such operation can give besides its result: 400 for a value a parameter does not allow, 414 for
-/// a request longer than the server reads.
+/// a request longer than the server reads; and 429 to every operation (`crate::rate_limit`).
 struct Vocabulary;
 
 impl Modify for Vocabulary {
@@ -96,6 +96,10 @@ impl Modify for Vocabulary {
                     .build();
                 operation.parameters.get_or_insert_with(Vec::new).push(parameter);
             }
+            let limited = json!({ "description": "Zu viele Anfragen dieses Clients; Retry-After nennt die Sekunden bis zur nächsten",
+                "headers": { "Retry-After": { "schema": { "type": "integer", "minimum": 1 } } },
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } } });
+            operation.responses.responses.insert("429".into(), serde_json::from_value(limited).expect("a response"));
             if !crate::api::parameters(&id).is_empty() {
                 let responses = &mut operation.responses.responses;
                 let invalid = json!({ "description": "Ein Parameter hat einen Wert, den er nicht erlaubt",

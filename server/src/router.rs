@@ -37,15 +37,21 @@ pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
     let site = state.site.clone();
     let build = HeaderValue::from_str(&state.build).unwrap_or(HeaderValue::from_static("dev"));
     let assets = crate::assets::router(&options.site_root, &options.site_pkg_dir, &state.build);
-    let router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+    let api = Router::new()
         .route("/api/v1/jobs", get(crate::api::list_jobs))
         .route("/api/v1/jobs/{id}", get(crate::api::get_job))
         .route("/api/v1/salaries", get(crate::api::list_salaries))
         .route("/api/v1/places", get(crate::api::list_places))
         .route("/api/v1/professions", get(crate::api::list_professions))
         .route("/api/v1/skills", get(crate::api::list_skills))
+        .route_layer(axum::middleware::from_fn_with_state(
+            (state.clone(), crate::rate_limit::Buckets::default()),
+            crate::rate_limit::limit,
+        ));
+    let router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .merge(api)
         .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/merkliste.csv", get(crate::exports::saved_csv))
         .route("/merkliste.ics", get(crate::exports::saved_ics))

@@ -138,8 +138,7 @@ async fn sessions_rotate_at_sign_in_and_end_on_the_server() {
 #[tokio::test]
 async fn production_cookies_are_host_prefixed_and_secure() {
     let db = db_with_six_jobs().await;
-    let site =
-        SiteConfig { public_url: "https://revierjobs.de".into(), secure_cookies: true, trust_forwarded_for: false };
+    let site = SiteConfig { public_url: "https://revierjobs.de".into(), secure_cookies: true, ..SiteConfig::default() };
     let mut c = Client::with_router(router(&db, site).await);
     let request = Request::post("/api/sign_up")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -9,6 +9,7 @@ use tower::ServiceExt;
 use app::db::Db;
 use app::jobs::model::Experience;
 use app::jobs::repo::insert;
+use app::state::SiteConfig;
 use common::{expired, fresh_db, job, monthly};
 
 async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -214,6 +215,28 @@ async fn api_rejects_bad_parameters_by_name() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["total"], 25);
     assert_eq!((&body["ignored"][0]["param"], &body["ignored"][1]["param"]), (&"place".into(), &"skill".into()));
+}
+
+#[tokio::test]
+async fn the_api_answers_a_client_that_asks_too_often_with_429_and_pages_stay_open() {
+    let db = db_with_jobs().await;
+    let site = SiteConfig { api_rate: 1, ..SiteConfig::default() };
+    let mut client = common::client::Client::with_router(common::client::router(&db, site).await);
+    let statuses: Vec<u16> = {
+        let mut out = Vec::new();
+        for _ in 0..8 {
+            out.push(client.get("/api/v1/professions").await.status.as_u16());
+        }
+        out
+    };
+    // A burst of six seconds' worth, then refused.
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 200, 429, 429]);
+    let refused = client.get("/api/v1/jobs").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+    assert_eq!(refused.json()["error"], "too_many_requests");
+    assert_eq!(client.get("/jobs").await.status, StatusCode::OK, "pages are not limited");
+    assert_eq!(client.get("/api/openapi.json").await.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 //! Accounts: shared types and the e-mail check (the password policy lives with the hashing, server-side).
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -40,6 +40,17 @@ pub fn normalize_email(raw: &str) -> Result<String, AppError> {
         return invalid("Das ist keine gültige E-Mail-Adresse, z. B. name@beispiel.de.");
     }
     Ok(email)
+}
+
+/// A session ends after this long without use ...
+pub const IDLE: Duration = Duration::days(30);
+/// ... and after this long in any case.
+pub const ABSOLUTE: Duration = Duration::days(180);
+/// `last_seen` is written at most this often.
+pub const TOUCH_EVERY: Duration = Duration::hours(1);
+/// Whether a session created at `created` and last used at `last_seen` is still valid.
+pub fn session_valid(created: DateTime<Utc>, last_seen: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now - last_seen < IDLE && now - created < ABSOLUTE
 }
 
 #[cfg(test)]

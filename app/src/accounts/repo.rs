@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::session::{ABSOLUTE, IDLE, TOUCH_EVERY, session_valid};
+use super::model::{ABSOLUTE, IDLE, TOUCH_EVERY, session_valid};
 use crate::db::{Db, DbError, retrying, row, rows};
 
 #[derive(Deserialize)]

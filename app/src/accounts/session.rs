@@ -1,21 +1,16 @@
 //! Who is asking: the session cookie (accounts) or the visitor cookie (anonymous favourites).
 //! Cookie values are 256-bit random tokens; the database only ever sees their SHA-256.
 use axum::http::HeaderMap;
-use chrono::{DateTime, Duration, Utc};
+use chrono::Utc;
 use leptos::prelude::use_context;
 use sha2::{Digest, Sha256};
 
+use super::model::ABSOLUTE;
 use crate::cookies::{header_cookie, request_cookie, request_headers, send_cookie};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::state::site;
 
-/// A session ends after this long without use ...
-pub const IDLE: Duration = Duration::days(30);
-/// ... and after this long in any case.
-pub const ABSOLUTE: Duration = Duration::days(180);
-/// `last_seen` is written at most this often.
-pub const TOUCH_EVERY: Duration = Duration::hours(1);
 /// The visitor cookie lives as long as browsers allow (400 days), renewed on every change.
 const VISITOR_MAX_AGE: i64 = 400 * 24 * 3600;
 
@@ -47,11 +42,6 @@ pub fn token_hash(token: &str) -> Option<String> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Whether a session created at `created` and last used at `last_seen` is still valid.
-pub fn session_valid(created: DateTime<Utc>, last_seen: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    now - last_seen < IDLE && now - created < ABSOLUTE
 }
 
 /// The caller of a server function.
@@ -137,30 +127,20 @@ pub fn clear_visitor_cookie() {
     send_cookie(set_cookie(&cookie_name(VISITOR_COOKIE, secure), "", 0, secure));
 }
 
-/// The client address for rate limits: the TCP peer, or the last X-Forwarded-For hop when
-/// the server is configured to sit behind a proxy.
+/// The client address for rate limits (see `cookies::client_address`).
 pub fn client_ip() -> String {
     let parts = use_context::<axum::http::request::Parts>();
-    let forwarded = site().trust_forwarded_for.then(|| {
-        parts
-            .as_ref()
-            .and_then(|p| p.headers.get("x-forwarded-for"))
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next().map(|s| s.trim().to_owned()))
-    });
-    forwarded.flatten().filter(|s| !s.is_empty()).unwrap_or_else(|| {
-        parts
-            .and_then(|p| {
-                p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "unknown".into())
-    })
+    let peer = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()));
+    crate::cookies::client_address(&request_headers(), peer, site().trust_forwarded_for)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use crate::accounts::model::session_valid;
+    use chrono::{Duration, TimeZone};
 
     #[test]
     fn cookies_are_host_prefixed_and_secure_in_production() {

@@ -10,34 +10,34 @@ pub struct Chip {
 }
 
 /// One chip per active value, in the order of the parameters.
-pub fn chips(f: &JobFilter, r: &SearchResponse) -> Vec<Chip> {
+pub fn chips(filter: &JobFilter, response: &SearchResponse) -> Vec<Chip> {
     let mut out = Vec::new();
     for param in Param::ALL.iter().copied() {
         let shown = match param {
             // Part of the place's chip.
             Param::RadiusKm | Param::Page | Param::PerPage => false,
             // Relevance is the default with a text query.
-            Param::Sort => f.sort.is_some_and(|s| s != Sort::Relevance || f.q.is_empty()),
+            Param::Sort => filter.sort.is_some_and(|s| s != Sort::Relevance || filter.q.is_empty()),
             _ => true,
         };
         if !shown {
             continue;
         }
-        f.each_value(param, |value| {
+        filter.each_value(param, |value| {
             let label = match param {
                 Param::Place => {
-                    let place = r.place.as_deref().unwrap_or(value);
-                    match f.effective_radius_km() {
+                    let place = response.place.as_deref().unwrap_or(value);
+                    match filter.effective_radius_km() {
                         0 => format!("{place} ({})", radius_label(0)),
                         km => format!("{place}, {}", radius_label(km)),
                     }
                 }
-                Param::Profession => Choices::name(&r.choices.professions, value).to_owned(),
-                Param::Skill => Choices::name(&r.choices.skills, value).to_owned(),
+                Param::Profession => Choices::name(&response.choices.professions, value).to_owned(),
+                Param::Skill => Choices::name(&response.choices.skills, value).to_owned(),
                 Param::Sort => format!("{}: {}", param.label(), param.value_label(value)),
                 _ => param.value_label(value),
             };
-            out.push(Chip { label, href: f.without(param, value).href() });
+            out.push(Chip { label, href: filter.without(param, value).href() });
         });
     }
     out

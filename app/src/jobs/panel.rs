@@ -21,13 +21,15 @@ pub fn at_results(href: &str) -> String {
 const SKILLS_SHOWN: usize = 12;
 
 /// The options of a parameter with a closed set of values, with facet counts.
-pub fn choice_options(param: Param, f: &JobFilter, r: &SearchResponse) -> Vec<FieldOption> {
+pub fn choice_options(param: Param, filter: &JobFilter, response: &SearchResponse) -> Vec<FieldOption> {
     let Allowed::Choice(values) = param.allowed() else { return Vec::new() };
     let mut chosen = Vec::new();
-    f.each_value(param, |v| chosen.push(v.to_owned()));
+    filter.each_value(param, |v| chosen.push(v.to_owned()));
     values
         .iter()
-        .map(|v| FieldOption::new(*v, param.value_label(v), chosen.iter().any(|c| c == v)).counted(r.count(param, v)))
+        .map(|v| {
+            FieldOption::new(*v, param.value_label(v), chosen.iter().any(|c| c == v)).counted(response.count(param, v))
+        })
         .collect()
 }
 
@@ -91,57 +93,69 @@ fn number_options(
 
 #[component]
 pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView {
-    let (f, r) = (filter, response);
-    let active = chips(&f, &r).len();
-    let mut skills: Vec<FieldOption> = r
+    let active = chips(&filter, &response).len();
+    let mut skills: Vec<FieldOption> = response
         .choices
         .skills
         .iter()
-        .map(|s| FieldOption::new(&s.slug, &s.name, f.skill.contains(&s.slug)).counted(r.count(Param::Skill, &s.slug)))
+        .map(|skill| {
+            let chosen = filter.skill.contains(&skill.slug);
+            FieldOption::new(&skill.slug, &skill.name, chosen).counted(response.count(Param::Skill, &skill.slug))
+        })
         .collect();
     skills.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-    let skills: Vec<FieldOption> =
-        skills.into_iter().enumerate().filter(|(i, s)| *i < SKILLS_SHOWN || s.selected).map(|(_, s)| s).collect();
+    let skills: Vec<FieldOption> = skills
+        .into_iter()
+        .enumerate()
+        .filter(|(i, skill)| *i < SKILLS_SHOWN || skill.selected)
+        .map(|(_, skill)| skill)
+        .collect();
     let groups =
         [Param::WorkingTime, Param::Offer, Param::Remote, Param::Contract, Param::Experience, Param::EmployerType];
-    let professions = listed_options("Alle Medienberufe", &r.choices.professions, &f.profession, Param::Profession, &r);
+    let professions = listed_options(
+        "Alle Medienberufe",
+        &response.choices.professions,
+        &filter.profession,
+        Param::Profession,
+        &response,
+    );
     view! {
         <form method="get" action=at_results("/jobs") class="filters" role="search" data-live="">
             <div class="search-row">
                 <div class="field grow">
                     <label for="q">"Was?"</label>
-                    <input id="q" name="q" type="search" value=f.q.clone() prop:value=f.q.clone() maxlength="200"
+                    <input id="q" name="q" type="search" value=filter.q.clone() prop:value=filter.q.clone() maxlength="200"
                         placeholder="z. B. Social Media, Bildbearbeitung"/>
                 </div>
                 <div class="field">
                     <label for="place">"Wo?"</label>
-                    <input id="place" name="place" type="text" list="cities" value=f.place.clone() prop:value=f.place.clone()
+                    <input id="place" name="place" type="text" list="cities" value=filter.place.clone() prop:value=filter.place.clone()
                         placeholder="Stadt oder „51.48,7.21“" autocomplete="off"/>
                     <datalist id="cities">
-                        {r.choices.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
+                        {response.choices.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
                     </datalist>
                 </div>
-                <SelectField id="radius_km" name="radius_km" label="Umkreis" options=radius_options(&f, Some(&r))/>
+                <SelectField id="radius_km" name="radius_km" label="Umkreis" options=radius_options(&filter, Some(&response))/>
                 <button type="submit" class="button primary">"Suchen"</button>
             </div>
             <details class="filter-drawer">
                 <summary class="button">{format!("Filter{}", if active > 0 { format!(" ({active} aktiv)") } else { String::new() })}</summary>
                 <div class="filter-groups">
-                    <SelectField id="sort" name="sort" label="Sortierung" options=sort_options(&f)/>
+                    <SelectField id="sort" name="sort" label="Sortierung" options=sort_options(&filter)/>
                     <SelectField id="profession" name="profession" label="Beruf" options=professions/>
                     {groups.into_iter().map(|p| view! {
-                        <CheckGroup legend=p.label() name=p.as_str() id_prefix="f" options=choice_options(p, &f, &r)/>
+                        <CheckGroup legend=p.label() name=p.as_str() id_prefix="f" options=choice_options(p, &filter, &response)/>
                     }).collect_view()}
                     <fieldset>
                         <legend>"Gehalt"</legend>
                         <SelectField id="salary_min" name="salary_min" label="Mindestens (brutto/Monat)"
-                            options=number_options("egal", Param::SalaryMin, SALARY_STEPS, f.salary_min, &r)/>
+                            options=number_options("egal", Param::SalaryMin, SALARY_STEPS, filter.salary_min, &response)/>
                         <CheckGroup legend="Gehaltsangabe" name="salary_only" id_prefix="f"
-                            options=vec![FieldOption::new("true", "nur Anzeigen mit Gehaltsangabe", f.salary_only)
-                                .counted(r.count(Param::SalaryOnly, "true"))]/>
+                            options=vec![FieldOption::new("true", "nur Anzeigen mit Gehaltsangabe", filter.salary_only)
+                                .counted(response.count(Param::SalaryOnly, "true"))]/>
                     </fieldset>
                     <SelectField id="posted_within_days" name="posted_within_days" label="Veröffentlicht"
-                        options=number_options("jederzeit", Param::PostedWithinDays, POSTED_WITHIN, f.posted_within_days, &r)/>
+                        options=number_options("jederzeit", Param::PostedWithinDays, POSTED_WITHIN, filter.posted_within_days, &response)/>
                     <CheckGroup legend="Kenntnisse (alle erforderlich)" name="skill" id_prefix="f" options=skills/>
                     <noscript><button type="submit" class="button primary">"Filter anwenden"</button></noscript>
                 </div>

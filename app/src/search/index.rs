@@ -6,7 +6,7 @@ use super::cards::Cards;
 use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
 use super::places::Places;
 use super::ranking::Ranking;
-use super::salaries::SalaryRows;
+use super::salary_rows::SalaryRows;
 use super::sets::{Categories, DIMS, Dim, FilterSets};
 use super::text_index::{TextIndex, TextIndexBuilder};
 use crate::jobs::model::{

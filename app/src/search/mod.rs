@@ -13,6 +13,7 @@ mod postings;
 mod query;
 mod ranking;
 mod salaries;
+mod salary_rows;
 mod sets;
 pub mod text;
 mod text_index;

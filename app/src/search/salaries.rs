@@ -3,91 +3,22 @@
 //! so percentiles need no sorting per query. Which rows match is decided by the search's own sets
 //! (`Index::query`).
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 use super::index::Index;
 use super::query::Query;
-use super::sets::{Categories, DIMS, Dim};
+use super::salary_rows::SalaryRow;
+use super::sets::{DIMS, Dim};
 use crate::jobs::filter::JobFilter;
-use crate::jobs::model::{
-    EmployerType, Experience, Offer, Param, PayComparison, Relaxation, SalarySource, Summary, WorkingTime,
-};
+use crate::jobs::model::{EmployerType, Experience, Param, Relaxation, WorkingTime};
 use crate::jobs::param::RADII;
 use crate::salary::model::{Group, SalaryReport, SalaryStats, SkillPay, salary_href};
-use crate::salary::stats::{Figures, MIN_SALARIES, RULE, histogram, median_of_rest, monthly_midpoint, percentile};
+use crate::salary::stats::{Figures, MIN_SALARIES, RULE, histogram, median_of_rest, percentile};
 use crate::ui::slug::Slug;
 
 /// How many skills the pay comparison lists at most.
 const MAX_SKILLS: usize = 12;
 /// How many cities the city box plot shows at most (the chosen one always).
 const MAX_CITIES: usize = 12;
-
-/// One listing with an employer-stated salary, compact for the scan.
-struct SalaryRow {
-    monthly: u32,
-    /// The listing's position in the index.
-    listing: u32,
-    valid: i64,
-    profession: u32,
-    city: u32,
-    working_time: u8,
-    offer: Offer,
-    experience: Experience,
-    employer_type: EmployerType,
-}
-
-/// The explorer's rows, sorted by monthly value, and the pay comparisons shown beside ads without
-/// salary (per profession, offer and experience).
-pub(super) struct SalaryRows {
-    rows: Vec<SalaryRow>,
-    comparisons: HashMap<(u32, Offer, Experience), PayComparison>,
-}
-
-impl SalaryRows {
-    /// Rows of the listings in index order; comparisons over those active at `now`.
-    pub(super) fn new(summaries: &[Summary], categories: &[Categories], now: i64) -> Self {
-        let mut rows: Vec<SalaryRow> = summaries
-            .iter()
-            .zip(categories)
-            .enumerate()
-            .filter_map(|(i, (s, c))| {
-                let salary = s.salary.as_ref().filter(|s| s.source == SalarySource::Employer)?;
-                Some(SalaryRow {
-                    monthly: monthly_midpoint(salary).round() as u32,
-                    listing: i as u32,
-                    valid: s.valid_through.timestamp(),
-                    profession: c.profession,
-                    city: c.city,
-                    working_time: c.working_time,
-                    offer: c.offer,
-                    experience: c.experience,
-                    employer_type: c.employer_type,
-                })
-            })
-            .collect();
-        rows.sort_by_key(|r| (r.monthly, r.listing));
-        let mut groups: HashMap<(u32, Offer, Experience), Vec<u32>> = HashMap::new();
-        for r in rows.iter().filter(|r| r.valid > now) {
-            groups.entry((r.profession, r.offer, r.experience)).or_default().push(r.monthly);
-        }
-        let comparisons = groups
-            .into_iter()
-            .filter_map(|(key, values)| {
-                let f = Figures::of(&values);
-                Some((key, PayComparison { p25: f.p25?, p75: f.p75?, n: f.n }))
-            })
-            .collect();
-        SalaryRows { rows, comparisons }
-    }
-
-    pub(super) fn comparison(&self, profession: u32, offer: Offer, experience: Experience) -> Option<PayComparison> {
-        self.comparisons.get(&(profession, offer, experience)).copied()
-    }
-
-    fn active(&self, now: i64) -> impl Iterator<Item = &SalaryRow> {
-        self.rows.iter().filter(move |r| r.valid > now)
-    }
-}
 
 /// Which of the query's dimensions row `r` fails, one bit each.
 fn failed(q: &Query, r: &SalaryRow) -> u16 {
