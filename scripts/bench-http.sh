@@ -38,6 +38,8 @@ for _ in $(seq 1 240); do curl -sf "$base/readyz" > /dev/null && break; sleep 0.
 curl -sf "$base/readyz" > /dev/null || { cat "$work/server.log" >&2; exit 1; }
 
 rss() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
+# Idle workers hand back what the index load freed within a few seconds (server/src/memory.rs).
+sleep 5
 echo "resident memory at rest: $(rss) MB"
 
 # What the paths need: active listing ids, and a visitor whose Merkliste holds 50 of them.

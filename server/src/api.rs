@@ -106,25 +106,21 @@ pub struct JobDetailResponse {
 pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Result<Response, Failure> {
     let id = parse_job_id(&segment)
         .ok_or_else(|| app::error::AppError::invalid("id", format!("„{segment}“ ist keine Stellennummer.")))?;
-    let detail = app::jobs::service::detail(&state, id, Utc::now()).await?;
-    let status = if detail.expired { StatusCode::GONE } else { StatusCode::OK };
-    let summary = &detail.listing.summary;
-    let body = JobDetailResponse {
-        url: summary.href(),
-        demo: summary.is_demo(),
-        expired: detail.expired,
-        listing: detail.listing,
-    };
+    let listing = app::jobs::service::listing(&state, id).await?;
+    let summary = &listing.summary;
+    let expired = summary.valid_through <= Utc::now();
+    let status = if expired { StatusCode::GONE } else { StatusCode::OK };
+    let body = JobDetailResponse { url: summary.href(), demo: summary.is_demo(), expired, listing };
     Ok((status, Json(body)).into_response())
 }
 
 /// The salary figures and what of the request was left out.
 #[derive(Serialize, ToSchema)]
-pub struct SalaryAnswer {
+pub struct SalaryAnswer<'a> {
     #[serde(flatten)]
-    pub stats: SalaryStats,
+    pub stats: &'a SalaryStats,
     /// Values that were left out (an unknown place, profession or skill), and why.
-    pub ignored: Vec<ParamIssue>,
+    pub ignored: &'a [ParamIssue],
 }
 
 /// Gehälter aus den Anzeigen: Median, Quartile, Verteilung, Vergleiche, Referenzwerte
@@ -143,15 +139,12 @@ pub struct SalaryAnswer {
         (status = 200, description = "Gehaltszahlen", body = SalaryAnswer),
     )
 )]
-pub async fn list_salaries(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> Result<Json<SalaryAnswer>, Failure> {
+pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, Failure> {
     let explored = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
     if !explored.invalid.is_empty() {
         return Err(Failure::parameters(explored.invalid));
     }
-    Ok(Json(SalaryAnswer { stats: explored.report.stats, ignored: explored.report.ignored }))
+    Ok(Json(SalaryAnswer { stats: &explored.report.stats, ignored: &explored.ignored }).into_response())
 }
 
 /// Orte, die place nennen kann

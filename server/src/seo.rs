@@ -2,10 +2,13 @@
 //! pages and career pages, and every active real listing by its canonical URL with `lastmod`
 //! (demo listings are never offered to search engines), at most 50,000 URLs per part as the
 //! sitemap protocol allows.
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use app::state::AppState;
 
@@ -24,8 +27,33 @@ pub async fn robots(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-fn xml(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+fn xml(body: impl Into<Bytes>) -> Response {
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body.into()).into_response()
+}
+
+/// The indexable listings as the index gave them, and the parts already rendered from them: a part
+/// holds up to 50,000 URLs, too many to write out for every request.
+type Listings = Arc<Vec<(String, DateTime<Utc>)>>;
+/// The list the parts were rendered from, the public URL they name, and the parts by number.
+struct Rendered(Listings, String, HashMap<usize, Bytes>);
+static RENDERED: Mutex<Option<Rendered>> = Mutex::new(None);
+
+/// Part `k` (from 1) of the listings' sitemap, rendered once per list of indexable listings.
+fn listings_part(listings: &Listings, base: &str, k: usize) -> Option<Bytes> {
+    let part = listings.chunks(PART).nth(k.checked_sub(1)?)?;
+    let mut rendered = RENDERED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let fresh =
+        rendered.as_ref().is_some_and(|Rendered(kept, kept_base, _)| Arc::ptr_eq(kept, listings) && kept_base == base);
+    if !fresh {
+        *rendered = Some(Rendered(listings.clone(), base.to_owned(), HashMap::new()));
+    }
+    let Rendered(_, _, parts) = rendered.as_mut()?;
+    let body = parts.entry(k).or_insert_with(|| {
+        let entries: Vec<(String, Option<DateTime<Utc>>)> =
+            part.iter().map(|(path, posted)| (path.clone(), Some(*posted))).collect();
+        Bytes::from(urlset(base, &entries))
+    });
+    Some(body.clone())
 }
 
 /// The index: the pages part, then one part per 50,000 listings.
@@ -62,8 +90,7 @@ pub async fn sitemap_part(State(state): State<AppState>, Path(part): Path<String
             .filter(|k| *k >= 1)
             .ok_or_else(not_found)?;
         let listings = state.search.current().indexable(Utc::now());
-        let part = listings.chunks(PART).nth(k - 1).ok_or_else(not_found)?;
-        part.iter().map(|(path, posted)| (path.clone(), Some(*posted))).collect()
+        return listings_part(&listings, &state.site.public_url, k).map(xml).ok_or_else(|| not_found().into());
     };
     Ok(xml(urlset(&state.site.public_url, &entries)))
 }

@@ -6,19 +6,21 @@ use crate::db::{Db, DbError, retrying, row, rows};
 
 const FIELDS: &str = "job, active, saved_at, note, status, history, snapshot";
 
+/// An owner's records, `[owner, job]` for every job id: one range of keys, read in order.
+const OWNERS_RECORDS: &str =
+    "type::record('favourite', [$owner, -9223372036854775808]..=[$owner, 9223372036854775807])";
+
 /// All entries of an owner, removed ones included (for merge and export).
 pub async fn all(db: &Db, owner: &str) -> Result<Vec<Favourite>, DbError> {
-    let sql = format!("SELECT {FIELDS} FROM favourite WHERE owner = $owner");
+    let sql = format!("SELECT {FIELDS} FROM {OWNERS_RECORDS}");
     let mut response = db.query(sql).bind(("owner", owner.to_owned())).await?;
     rows(&mut response, 0)
 }
 
 /// Ids of the jobs on an owner's list.
 pub async fn saved_ids(db: &Db, owner: &str) -> Result<Vec<i64>, DbError> {
-    let mut response = db
-        .query("SELECT VALUE job FROM favourite WHERE owner = $owner AND active = true")
-        .bind(("owner", owner.to_owned()))
-        .await?;
+    let sql = format!("SELECT VALUE job FROM {OWNERS_RECORDS} WHERE active = true");
+    let mut response = db.query(sql).bind(("owner", owner.to_owned())).await?;
     Ok(response.take(0)?)
 }
 

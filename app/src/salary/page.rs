@@ -3,6 +3,7 @@
 //! with history (`ui::live`).
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::sync::Arc;
 
 use super::charts::{BoxPlots, Histogram, eur};
 use super::model::{Group, PATH, Reference, SalaryReport, SkillPay, salary_href};
@@ -45,8 +46,8 @@ fn heading(filter: &JobFilter, report: &SalaryReport) -> String {
 
 #[component]
 fn Explorer(explored: Explored) -> impl IntoView {
-    let Explored { filter, invalid, report } = explored;
-    let notices = invalid.iter().chain(&report.ignored).map(ParamIssue::notice).collect();
+    let Explored { filter, invalid, ignored, report } = explored;
+    let notices = invalid.iter().chain(&ignored).map(ParamIssue::notice).collect();
     let s = &report.stats;
     let (title, href) = (heading(&filter, &report), salary_href(&filter));
     view! {
@@ -107,7 +108,7 @@ fn checks(param: Param, filter: &JobFilter, groups: &[Group]) -> Vec<FieldOption
 
 /// The explorer's inputs: profession, place, radius, and (in the phone drawer) the checkbox groups.
 #[component]
-fn Inputs(filter: JobFilter, report: SalaryReport) -> impl IntoView {
+fn Inputs(filter: JobFilter, report: Arc<SalaryReport>) -> impl IntoView {
     let f = &filter;
     let s = &report.stats;
     let professions = std::iter::once(FieldOption::new("", "Alle Medienberufe", f.profession.is_empty()))
@@ -284,8 +285,8 @@ fn links(groups: &[Group], filter: &JobFilter, set: impl Fn(&mut JobFilter, &str
 }
 
 #[component]
-fn Comparisons(filter: JobFilter, report: SalaryReport) -> impl IntoView {
-    let s = report.stats;
+fn Comparisons(filter: JobFilter, report: Arc<SalaryReport>) -> impl IntoView {
+    let s = report.stats.clone();
     let f = &filter;
     let demo = if s.demo { " Derzeit Demo-Daten: erfundene Anzeigen, keine echten Gehälter." } else { "" };
     let experience = links(&s.by_experience, f, |f, k| f.experience = Experience::parse(k).into_iter().collect());

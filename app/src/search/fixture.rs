@@ -127,13 +127,19 @@ pub(super) fn listings(n: usize) -> Vec<Listing> {
         .collect()
 }
 
-pub(super) fn index(n: usize) -> Index {
-    let cities = CITIES.iter().map(|c| City { slug: c.0.into(), name: c.1.into(), lat: c.2, lon: c.3 }).collect();
-    let professions = vec![
+pub(super) fn cities() -> Vec<City> {
+    CITIES.iter().map(|c| City { slug: c.0.into(), name: c.1.into(), lat: c.2, lon: c.3 }).collect()
+}
+
+pub(super) fn professions() -> Vec<Choice> {
+    vec![
         Choice { slug: "medienassistent".into(), name: "Medienassistent/in".into() },
         Choice { slug: "other".into(), name: "Andere".into() },
-    ];
-    Index::build(listings(n), cities, professions, now())
+    ]
+}
+
+pub(super) fn index(n: usize) -> Index {
+    Index::build(listings(n), cities(), professions(), now())
 }
 
 /// The same semantics written plainly, for comparison.

@@ -1,9 +1,11 @@
 //! The index: every active listing in named parts, built once per listings version.
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::cards::Cards;
-use super::geo::{chord2, chord2_for_km, km_from_chord2, unit};
+use super::geo::{km_from_chord2, unit};
+use super::memo::Memo;
 use super::places::Places;
 use super::ranking::Ranking;
 use super::salary_rows::SalaryRows;
@@ -13,11 +15,13 @@ use crate::jobs::model::{
     Choice, Choices, City, Contract, DEMO_SOURCE, EmployerType, Experience, Hit, Listing, Offer, PayComparison, Remote,
     Summary, WorkingTime,
 };
+use crate::salary::model::SalaryReport;
 use crate::salary::stats::monthly_max;
 use crate::ui::format::slugify;
 
-/// "Similar jobs" lie within this distance.
-const SIMILAR_KM: f64 = 50.0;
+/// How many listings' similar listings, and how many explorer answers, are kept at most.
+const SIMILAR_KEPT: usize = 20_000;
+const EXPLORED_KEPT: usize = 1_000;
 
 /// Listings are kept newest first (posted, then id, descending): that order is a listing's position
 /// in every part, and "newest first" needs no sorting.
@@ -38,6 +42,10 @@ pub struct Index {
     pub(super) pay: SalaryRows,
     /// When the last demo listing expires (`None`: no demo listings).
     demo_until: Option<DateTime<Utc>>,
+    /// Answers kept per listing, per explorer query, and the indexable pages (see `Memo`).
+    pub(super) similar: Memo<u32, (usize, Vec<(u32, f64)>)>,
+    pub(super) explored: Memo<String, SalaryReport>,
+    indexable: Memo<(), Vec<(String, DateTime<Utc>)>>,
 }
 
 /// Builds an index from listings handed in as they are read: each listing's text is indexed when
@@ -207,6 +215,9 @@ impl Index {
             text,
             pay,
             demo_until,
+            similar: Memo::new(SIMILAR_KEPT),
+            explored: Memo::new(EXPLORED_KEPT),
+            indexable: Memo::new(1),
         }
     }
 
@@ -269,34 +280,15 @@ impl Index {
         self.pay.comparison(p as u32, offer, experience)
     }
 
-    /// Up to `n` active listings like listing `id`: the same profession within `SIMILAR_KM`, most
-    /// shared skills first, then nearest, then newest; each with its distance from listing `id`.
-    pub fn similar(&self, id: i64, n: usize, now: DateTime<Utc>) -> Vec<Hit> {
-        let Some(me) = self.cards.position(id) else { return Vec::new() };
-        let (profession, now, limit) = (self.categories[me].profession, now.timestamp(), chord2_for_km(SIMILAR_KM));
-        let mine = self.skills_at(me);
-        let mut found: Vec<(usize, usize, f64)> = self
-            .categories
-            .iter()
-            .enumerate()
-            .filter(|(i, other)| *i != me && other.profession == profession)
-            .filter(|(i, _)| self.cards.valid_through(*i).timestamp() > now)
-            .map(|(i, _)| {
-                (i, self.skills_at(i).iter().filter(|s| mine.contains(s)).count(), chord2(self.at[me], self.at[i]))
-            })
-            .filter(|(_, _, c2)| *c2 <= limit)
-            .collect();
-        // Positions are in newest-first order.
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
-        found.into_iter().take(n).map(|(i, _, c2)| self.hit(i, Some(c2))).collect()
-    }
-
     /// The canonical URL and posting date of every active listing that is not demo data, newest
     /// first: what search engines may index.
-    pub fn indexable(&self, now: DateTime<Utc>) -> Vec<(String, DateTime<Utc>)> {
-        (0..self.len())
-            .filter(|i| self.cards.valid_through(*i) > now && !self.cards.is_from(*i, DEMO_SOURCE))
-            .map(|i| (self.cards.href(i), self.cards.posted_at(i)))
-            .collect()
+    pub fn indexable(&self, now: DateTime<Utc>) -> Arc<Vec<(String, DateTime<Utc>)>> {
+        let now_ts = now.timestamp();
+        self.indexable.get_or((), now_ts, self.sets.next_expiry(now_ts), || {
+            (0..self.len())
+                .filter(|i| self.cards.valid_through(*i) > now && !self.cards.is_from(*i, DEMO_SOURCE))
+                .map(|i| (self.cards.href(i), self.cards.posted_at(i)))
+                .collect()
+        })
     }
 }

@@ -8,6 +8,7 @@ mod geo;
 mod handle;
 mod index;
 pub mod load;
+mod memo;
 mod places;
 mod postings;
 mod query;
@@ -15,6 +16,7 @@ mod ranking;
 mod salaries;
 mod salary_rows;
 mod sets;
+mod similar;
 pub mod text;
 mod text_index;
 

@@ -264,3 +264,40 @@ fn similar_jobs_share_profession_and_skills_nearby() {
     assert!(similar.iter().all(|j| j.distance_km.is_some_and(|d| d <= 50.0)));
     assert!(idx.similar(999_999, 4, now()).is_empty());
 }
+
+#[test]
+fn kept_similar_listings_stay_exact_as_listings_expire() {
+    // Listing 1's four nearest colleagues expire one day after `now`, the rest twenty days after.
+    let mut all = listings(600);
+    let plain = |all: &[Listing], at: chrono::DateTime<chrono::Utc>| -> Vec<i64> {
+        let me = &all[0].summary;
+        let place = |s: &crate::jobs::model::Summary| (s.location.lat, s.location.lon);
+        let shared = |s: &crate::jobs::model::Summary| s.skills.iter().filter(|k| me.skills.contains(k)).count();
+        let mut found: Vec<&crate::jobs::model::Summary> = all
+            .iter()
+            .map(|l| &l.summary)
+            .filter(|s| s.id != me.id && s.valid_through > at && s.profession == me.profession)
+            .filter(|s| distance_km(place(me), place(s)) <= 50.0)
+            .collect();
+        found.sort_by(|a, b| {
+            let (da, db) = (distance_km(place(me), place(a)), distance_km(place(me), place(b)));
+            shared(b).cmp(&shared(a)).then(da.total_cmp(&db)).then(b.posted_at.cmp(&a.posted_at))
+        });
+        found.iter().take(4).map(|s| s.id).collect()
+    };
+    let first = plain(&all, now());
+    for l in all.iter_mut().filter(|l| first[..2].contains(&l.summary.id)) {
+        l.summary.valid_through = now() + chrono::Duration::days(1);
+    }
+    let idx = crate::search::Index::build(
+        all.clone(),
+        crate::search::fixture::cities(),
+        crate::search::fixture::professions(),
+        now(),
+    );
+    let ids = |at| idx.similar(all[0].summary.id, 4, at).iter().map(|h| h.summary.id).collect::<Vec<_>>();
+    assert_eq!(ids(now()), plain(&all, now()));
+    let later = now() + chrono::Duration::days(2);
+    assert_eq!(ids(later), plain(&all, later), "two of the kept expired: the answer follows");
+    assert!(!ids(later).contains(&first[0]));
+}

@@ -3,6 +3,7 @@
 //! so percentiles need no sorting per query. Which rows match is decided by the search's own sets
 //! (`Index::query`).
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
 use super::index::Index;
 use super::query::Query;
@@ -49,9 +50,15 @@ impl Index {
         self.pay.active(now).filter(|r| failed(&q, r) == 0).count() as u64
     }
 
-    /// Salary figures for the explorer's inputs of `f` (see `salary::model::explorer_filter`).
-    /// Each breakdown leaves out its own input, so the chosen value is compared with the others.
-    pub fn salaries(&self, f: &JobFilter, now: DateTime<Utc>) -> SalaryReport {
+    /// Salary figures for the explorer's inputs of `f` (see `salary::model::explorer_filter`),
+    /// computed once per index and kept while exact. Each breakdown leaves out its own input, so
+    /// the chosen value is compared with the others.
+    pub fn salaries(&self, f: &JobFilter, now: DateTime<Utc>) -> Arc<SalaryReport> {
+        let now_ts = now.timestamp();
+        self.explored.get_or(f.to_string(), now_ts, self.sets.next_expiry(now_ts), || self.explore(f, now))
+    }
+
+    fn explore(&self, f: &JobFilter, now: DateTime<Utc>) -> SalaryReport {
         let now_ts = now.timestamp();
         let q = self.query(f, now_ts);
         let mut all: Vec<u32> = Vec::new();

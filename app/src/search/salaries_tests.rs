@@ -87,7 +87,7 @@ fn skill_pay_compares_listings_with_and_without_the_skill() {
     let index = index(3000);
     let f = filter("offer=employment");
     let all = stated_by_search(&index, &f);
-    let skills = index.salaries(&f, now()).stats.skills;
+    let skills = index.salaries(&f, now()).stats.skills.clone();
     assert!(!skills.is_empty());
     for s in &skills {
         let with = stated_by_search(&index, &JobFilter { skill: vec![s.skill.clone()], ..f.clone() });
@@ -108,7 +108,7 @@ fn skill_pay_compares_listings_with_and_without_the_skill() {
 fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts() {
     let index = index(3000);
     let f = filter("place=hagen&radius_km=0&experience=senior&employer_type=public&working_time=mini_job");
-    let stats = index.salaries(&f, now()).stats;
+    let stats = index.salaries(&f, now()).stats.clone();
     assert!(!stats.figures.shown(), "n = {}", stats.figures.n);
     assert!(stats.histogram.is_empty());
     assert!(!stats.broader.is_empty());
@@ -123,7 +123,7 @@ fn too_few_salaries_hide_the_figures_and_offer_broader_choices_with_true_counts(
     // When no single input is the obstacle, inputs are left out one after another until enough remain.
     let f =
         filter("place=hagen&radius_km=0&experience=senior&employer_type=event&working_time=mini_job&offer=internship");
-    let stats = index.salaries(&f, now()).stats;
+    let stats = index.salaries(&f, now()).stats.clone();
     assert!(!stats.figures.shown());
     let last = stats.broader.last().expect("a broader choice");
     assert!(last.params.len() > 1, "{:?}", stats.broader);
@@ -151,4 +151,17 @@ fn ads_without_salary_carry_the_comparison_of_similar_listings() {
         assert_eq!((Some(c.p25), Some(c.p75), c.n), (expected.p25, expected.p75, expected.n), "job {}", job.summary.id);
     }
     assert!(r.items.iter().filter(|j| j.summary.salary.is_some()).all(|j| j.comparison.is_none()));
+}
+
+#[test]
+fn kept_figures_are_not_served_once_a_listing_has_expired() {
+    let index = index(3000);
+    let f = filter("experience=entry");
+    let before = index.salaries(&f, now());
+    assert!(std::sync::Arc::ptr_eq(&before, &index.salaries(&f, now())), "the same answer is kept");
+    // The fixture's active listings all expire 20 days after `now`.
+    let later = now() + chrono::Duration::days(21);
+    let after = index.salaries(&f, later);
+    assert!(before.stats.figures.n > 0);
+    assert_eq!(after.stats.figures.n, 0, "listings expired since are not counted");
 }

@@ -164,6 +164,12 @@ impl FilterSets {
         active
     }
 
+    /// When the next listing expires after `now` (`i64::MAX`: none will).
+    pub(super) fn next_expiry(&self, now: i64) -> i64 {
+        let next = self.by_expiry.partition_point(|(valid, _)| *valid <= now);
+        self.by_expiry.get(next).map_or(i64::MAX, |(valid, _)| *valid)
+    }
+
     /// The listings with value `value` of dimension `d`.
     pub(super) fn with(&self, d: Dim, value: usize) -> &Bits {
         &self.values[d as usize][value]
