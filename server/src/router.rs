@@ -86,9 +86,10 @@ fn page_routes(state: &AppState, routes: Vec<AxumRouteListing>, options: LeptosO
 }
 
 /// The ids on the caller's Merkliste, for the favourite toggles' first render
-/// ([`app::favourites::SavedJobs::saved_at_load`]). Only a page request with a cookie can have any.
+/// ([`app::favourites::SavedJobs::saved_at_load`]), on the pages that show toggles. Only a request
+/// with a cookie can have any.
 async fn load_saved(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
+    let page = request.method() == Method::GET && app::favourites::toggles_on(request.uri().path());
     if page && request.headers().contains_key(header::COOKIE) {
         let secure = state.site.secure_cookies;
         // Boxed: the database future is large, and this layer wraps every page and server function.

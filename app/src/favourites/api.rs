@@ -18,13 +18,13 @@ pub async fn saved_job_ids() -> Result<Vec<i64>, AppError> {
     crate::error::respond(super::service::saved_job_ids().await)
 }
 
-/// The caller's list, optionally one status (`saved`, `applied`, ...).
+/// The caller's list as data, optionally one status (the page reads it on the server itself).
 #[server(endpoint = "list_favourites")]
 pub async fn list_favourites(status: Option<String>) -> Result<SavedList, AppError> {
     crate::error::respond(super::service::list(status.as_deref()).await)
 }
 
-/// Sets the personal note (≤ 2,000 characters) of a job on the caller's list.
+/// Sets the note of a job on the caller's list (at most `NOTE_MAX` characters).
 #[server(endpoint = "save_note")]
 pub async fn save_note(job: i64, note: String) -> Result<(), AppError> {
     crate::error::respond(super::service::save_note(job, &note).await)

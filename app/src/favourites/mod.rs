@@ -2,9 +2,11 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
+mod forms;
 pub mod model;
 #[cfg(any(feature = "hydrate", test))]
 mod outbox;
+#[cfg(feature = "ssr")]
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -12,7 +14,8 @@ pub mod repo;
 pub mod service;
 mod toggle;
 
+#[cfg(feature = "ssr")]
 pub use page::SavedPage;
 #[cfg(feature = "ssr")]
 pub use toggle::with_toggles;
-pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs};
+pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs, toggles_on};

@@ -198,6 +198,12 @@ impl SavedJobs {
     }
 }
 
+/// Whether the page at `path` shows listings with a favourite toggle whose first render needs the
+/// caller's saved jobs (the search and a listing's page); the Merkliste knows its own.
+pub fn toggles_on(path: &str) -> bool {
+    path == "/jobs" || path.starts_with("/jobs/")
+}
+
 /// Each listing with its favourite toggle as the page was loaded: the action of its card.
 #[cfg(feature = "ssr")]
 pub fn with_toggles(hits: Vec<crate::jobs::model::Hit>) -> Vec<(crate::jobs::model::Hit, AnyView)> {
