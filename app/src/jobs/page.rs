@@ -29,7 +29,7 @@ pub fn JobsPage() -> impl IntoView {
 }
 
 #[component]
-fn Results(filter: JobFilter, invalid: Vec<ParamIssue>, response: SearchResponse) -> impl IntoView {
+fn Results(filter: JobFilter, invalid: Vec<ParamIssue>, mut response: SearchResponse) -> impl IntoView {
     let notices = invalid.iter().chain(&response.ignored).map(ParamIssue::notice).collect();
     let chips = chips(&filter, &response);
     let count_text = match response.total {
@@ -39,8 +39,9 @@ fn Results(filter: JobFilter, invalid: Vec<ParamIssue>, response: SearchResponse
     let (pages, current) = (response.page_count(), response.page);
     let prev = (current > 1).then(|| at_results(&filter.with_page(current - 1).href()));
     let next = (current < pages).then(|| at_results(&filter.with_page(current + 1).href()));
-    let relaxations = response.relaxations.clone();
-    let cards = with_toggles(response.items.clone());
+    let relaxations = std::mem::take(&mut response.relaxations);
+    // The panel needs the counts, not the results.
+    let cards = with_toggles(std::mem::take(&mut response.items));
     view! {
         <Canonical path=filter.canonical_href()/>
         <div class="jobs-layout">
