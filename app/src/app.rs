@@ -10,8 +10,9 @@ use crate::favourites::SavedPage;
 use crate::jobs::service::demo_shown;
 use crate::jobs::{JobDetailPage, JobsPage};
 use crate::salary::SalaryPage;
+use crate::site::Layout;
 use crate::site::{Datenschutz, HomePage, Impressum, OfflinePage};
-use crate::ui::{Layout, NotFound, PublicUrl};
+use crate::ui::{NotFound, PublicUrl};
 
 /// Where a build's own files (wasm, js, css) are served: `/v/<build>`, then the site's package
 /// directory. The path changes with every build, so browsers may keep what it holds for good.

@@ -2,6 +2,7 @@
 //! render or server function (and from plain headers in axum handlers).
 use axum::http::{HeaderMap, header};
 use leptos::prelude::use_context;
+use std::net::{IpAddr, Ipv6Addr};
 
 /// The cookies of a `Cookie` request header as `(name, value)`; a fragment without `=` has no value.
 pub fn cookie_pairs(header: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
@@ -36,13 +37,22 @@ pub fn header_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// The client's address for rate limits: the TCP peer, or the last `X-Forwarded-For` hop when the
-/// server sits behind a proxy it trusts to set it.
-pub fn client_address(headers: &HeaderMap, peer: Option<std::net::IpAddr>, trust_forwarded_for: bool) -> String {
+/// server sits behind a proxy it trusts to set it. An IPv6 client counts as its /64 network, the
+/// block one connection is usually given, so that walking through it gains no requests.
+pub fn client_address(headers: &HeaderMap, peer: Option<IpAddr>, trust_forwarded_for: bool) -> String {
     let forwarded = trust_forwarded_for
         .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next().map(|s| s.trim().to_owned()))
         .flatten()
         .filter(|s| !s.is_empty());
-    forwarded.unwrap_or_else(|| peer.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()))
+    let address = forwarded.unwrap_or_else(|| peer.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()));
+    match address.parse::<IpAddr>() {
+        Ok(IpAddr::V6(ip)) if ip.to_ipv4_mapped().is_none() => {
+            let network = Ipv6Addr::from(u128::from(ip) & !(u128::MAX >> 64));
+            format!("{network}/64")
+        }
+        Ok(IpAddr::V6(ip)) => ip.to_ipv4_mapped().map_or(address, |v4| v4.to_string()),
+        _ => address,
+    }
 }
 
 /// Adds a `Set-Cookie` header to the response being built.
@@ -57,6 +67,21 @@ pub fn send_cookie(value: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clients_are_counted_by_address_and_ipv6_by_network() {
+        let none = HeaderMap::new();
+        let at = |ip: &str| client_address(&none, Some(ip.parse().unwrap()), false);
+        assert_eq!(at("192.0.2.7"), "192.0.2.7");
+        assert_eq!(at("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(at("2001:db8:1:2:bbbb::9"), at("2001:db8:1:2:aaaa::1"));
+        assert_ne!(at("2001:db8:1:3::1"), at("2001:db8:1:2::1"));
+        assert_eq!(at("::ffff:192.0.2.7"), "192.0.2.7");
+        let mut proxied = HeaderMap::new();
+        proxied.insert("x-forwarded-for", "198.51.100.1, 203.0.113.9".parse().unwrap());
+        assert_eq!(client_address(&proxied, Some("10.0.0.1".parse().unwrap()), true), "203.0.113.9");
+        assert_eq!(client_address(&proxied, Some("10.0.0.1".parse().unwrap()), false), "10.0.0.1");
+    }
 
     #[test]
     fn cookie_values_are_found_by_exact_name() {

@@ -15,7 +15,7 @@ pub enum AppError {
     #[error("Bitte melden Sie sich an.")]
     Unauthorized,
     /// Too many attempts; the client may try again after `retry_after_secs` (HTTP 429).
-    #[error("Zu viele Versuche. Bitte versuchen Sie es in {} erneut.", wait_text(*retry_after_secs))]
+    #[error("Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in {} erneut.", wait_text(*retry_after_secs))]
     TooManyRequests { retry_after_secs: u64 },
     /// Something failed on the server; details are only in the server log (HTTP 500).
     #[error("Da ist auf unserer Seite etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.")]
@@ -57,11 +57,15 @@ impl AppError {
     }
 }
 
-/// A database failure is logged with its cause; the user sees the generic message (HTTP 500).
+/// A database failure is logged with its cause and where in the code it surfaced (the `?`); the
+/// user sees the generic message (HTTP 500).
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for AppError {
+    #[track_caller]
     fn from(error: crate::db::DbError) -> Self {
-        Self::internal("database", error)
+        let at = std::panic::Location::caller();
+        tracing::error!(cause = %error, %at, "database");
+        Self::Internal
     }
 }
 
@@ -144,7 +148,7 @@ mod tests {
     fn rate_limit_errors_say_how_long_to_wait() {
         let e = AppError::TooManyRequests { retry_after_secs: 125 };
         assert_eq!(e.status(), 429);
-        assert_eq!(e.to_string(), "Zu viele Versuche. Bitte versuchen Sie es in 3 Minuten erneut.");
+        assert_eq!(e.to_string(), "Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in 3 Minuten erneut.");
         assert!(AppError::TooManyRequests { retry_after_secs: 61 }.to_string().contains("1 Minute "));
         assert!(AppError::TooManyRequests { retry_after_secs: 0 }.to_string().contains("1 Sekunde "));
     }

@@ -1,8 +1,8 @@
 //! The public JSON API: `GET /api/v1/jobs` (the parameters of `/jobs`), `GET /api/v1/jobs/{id}`,
 //! `GET /api/v1/salaries` (the parameters of `/gehalt`) and the lists the parameters name places,
 //! professions and skills from; described in `GET /api/openapi.json` (`crate::openapi`). A value
-//! a parameter does not allow answers 400 naming the parameter; a place, profession or skill the
-//! listings do not know is left out and named under `ignored`.
+//! a parameter does not allow answers 400 naming the parameter; a value the answer cannot use (a
+//! place, profession or skill the listings do not know) is left out and named under `ignored`.
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use app::jobs::filter::{JobFilter, ParamIssue};
 use app::jobs::model::{Choice, City, Facets, Hit, Listing, Param, Summary, parse_job_id};
 use app::salary::model::SalaryStats;
-use app::salary::service::explore;
+use app::salary::service::{ExplorerQuery, explore};
 use app::state::AppState;
 
 use crate::error::{ErrorBody, Failure};
@@ -47,7 +47,8 @@ pub struct JobList {
     /// Parameter → value → how many results choosing that value would give with the other filters.
     #[schema(value_type = std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>)]
     pub facets: Facets,
-    /// Values that were left out (an unknown place, profession or skill), and why.
+    /// Values the search could not use (an unknown place, profession or skill; sorting by distance
+    /// without a place), and why.
     pub ignored: Vec<ParamIssue>,
 }
 
@@ -83,7 +84,14 @@ pub async fn list_jobs(State(state): State<AppState>, RawQuery(query): RawQuery)
 #[derive(Serialize, ToSchema)]
 pub struct JobDetailResponse {
     #[serde(flatten)]
-    pub listing: Listing,
+    pub summary: Summary,
+    /// The description as sanitised HTML.
+    pub description_html: String,
+    /// `null` when the ad gives none (as before; the list items leave absent values out).
+    pub apply_url: Option<String>,
+    pub apply_email: Option<String>,
+    /// The listing's id at its source (see `source`).
+    pub external_id: String,
     pub url: String,
     pub demo: bool,
     pub expired: bool,
@@ -106,11 +114,21 @@ pub struct JobDetailResponse {
 pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Result<Response, Failure> {
     let id = parse_job_id(&segment)
         .ok_or_else(|| app::error::AppError::invalid("id", format!("„{segment}“ ist keine Stellennummer.")))?;
-    let listing = app::jobs::service::listing(&state, id).await?;
-    let summary = &listing.summary;
+    let Listing { summary, description, apply_url, apply_email, external_id } =
+        app::jobs::service::listing(&state, id).await?;
     let expired = summary.valid_through <= Utc::now();
     let status = if expired { StatusCode::GONE } else { StatusCode::OK };
-    let body = JobDetailResponse { url: summary.href(), demo: summary.is_demo(), expired, listing };
+    let (url, demo) = (summary.href(), summary.is_demo());
+    let body = JobDetailResponse {
+        summary,
+        description_html: description,
+        apply_url,
+        apply_email,
+        external_id,
+        url,
+        demo,
+        expired,
+    };
     Ok((status, Json(body)).into_response())
 }
 
@@ -119,7 +137,8 @@ pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>)
 pub struct SalaryAnswer<'a> {
     #[serde(flatten)]
     pub stats: &'a SalaryStats,
-    /// Values that were left out (an unknown place, profession or skill), and why.
+    /// Values the explorer could not use (an unknown place, profession or skill; a parameter of
+    /// the job search only), and why.
     pub ignored: &'a [ParamIssue],
 }
 
@@ -140,11 +159,12 @@ pub struct SalaryAnswer<'a> {
     )
 )]
 pub async fn list_salaries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, Failure> {
-    let explored = explore(&state.search.current(), query.as_deref().unwrap_or_default(), Utc::now());
-    if !explored.invalid.is_empty() {
-        return Err(Failure::parameters(explored.invalid));
+    let mut query = ExplorerQuery::parse(query.as_deref().unwrap_or_default());
+    if !query.invalid.is_empty() {
+        return Err(Failure::parameters(std::mem::take(&mut query.invalid)));
     }
-    Ok(Json(SalaryAnswer { stats: &explored.report.stats, ignored: &explored.ignored }).into_response())
+    let explored = explore(&state.search.current(), query, Utc::now());
+    Ok(Json(SalaryAnswer { stats: &explored.report.stats, ignored: &explored.query.ignored }).into_response())
 }
 
 /// Orte, die place nennen kann

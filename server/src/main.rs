@@ -37,8 +37,8 @@ fn main() -> ExitCode {
 /// down (writing out its memtables) on a task of its own once the last handle is gone, and the search
 /// refresher lets go of its handle at its next tick (a second). So this waits until no task has ended
 /// for 1.5 s, at most `limit`. Ending the runtime earlier leaves the store to be recovered from its log
-/// at the next start, and a start that recovered a large log and then ended the same way lost
-/// listings (`durability.rs` checks this).
+/// at the next start, which is not safe to repeat (`durability.rs` checks that restarts keep every
+/// listing).
 async fn close_database(limit: Duration) {
     let (metrics, started) = (tokio::runtime::Handle::current().metrics(), Instant::now());
     let (mut alive, mut changed) = (metrics.num_alive_tasks(), Instant::now());

@@ -1,7 +1,8 @@
 //! The allocator, and the runtime that keeps the memory it holds close to what is in use.
 //!
-//! mimalloc rather than glibc's malloc: rendering pages and searches allocate a lot, and glibc spent a
-//! third of the CPU on it under load. Two settings keep its resident memory down:
+//! mimalloc rather than glibc's malloc: rendering pages and searches allocate a lot, and mimalloc
+//! serves that faster (the README's performance section has the figures). Two settings keep its
+//! resident memory down:
 //! - no transparent huge pages (`no_thp` in Cargo.toml): one touched byte would make 2 MiB resident,
 //!   and freed memory could only be returned in 2 MiB pieces;
 //! - worker threads collect their heaps when they park, at most once a second each, and idle workers
@@ -22,9 +23,8 @@ const COLLECT_EVERY: Duration = Duration::from_secs(1);
 const WAKE_EVERY: Duration = Duration::from_secs(2);
 
 /// A worker's stack. SurrealDB's embedded engine runs each query on the stack of the task that
-/// awaits it, and a debug-build integration test overflowed 2 MiB (the default) inside such a query;
-/// its server gets the same room as the tests (`.cargo/config.toml`). Only the touched part becomes
-/// resident.
+/// awaits it, which can need more than the default 2 MiB; the server gets the same room as the tests
+/// (`.cargo/config.toml`). Only the touched part becomes resident.
 const STACK: usize = 8 * 1024 * 1024;
 
 /// The multi-threaded Tokio runtime the binary and the bench run on, its workers collecting their

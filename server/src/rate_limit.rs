@@ -17,23 +17,30 @@ use crate::error::Failure;
 
 /// A client may spend this many seconds' worth of requests at once.
 const BURST_SECONDS: f64 = 6.0;
-/// Above this many clients, the buckets of those that have stopped asking are dropped.
-const PRUNE_ABOVE: usize = 10_000;
 
 /// Tokens left per client, and when they were counted.
 #[derive(Clone, Default)]
-pub struct Buckets(Arc<Mutex<HashMap<String, (f64, Instant)>>>);
+pub struct Buckets(Arc<Mutex<Table>>);
+
+#[derive(Default)]
+struct Table {
+    buckets: HashMap<String, (f64, Instant)>,
+    pruned: Option<Instant>,
+}
 
 impl Buckets {
     /// Takes a token of `client`'s bucket at `rate` per second; without one, how many seconds
-    /// until there is.
+    /// until there is. Once per burst span, the buckets that have filled up again are dropped
+    /// (a new one starts full), so the table holds only recent clients.
     pub fn take(&self, client: &str, rate: u32, now: Instant) -> Result<(), u64> {
         let (rate, full) = (f64::from(rate), f64::from(rate) * BURST_SECONDS);
-        let mut buckets = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if buckets.len() > PRUNE_ABOVE {
-            buckets.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * rate < full);
+        let mut table = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let pruned = *table.pruned.get_or_insert(now);
+        if now.duration_since(pruned).as_secs_f64() >= BURST_SECONDS {
+            table.buckets.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * rate < full);
+            table.pruned = Some(now);
         }
-        let (tokens, at) = buckets.entry(client.to_owned()).or_insert((full, now));
+        let (tokens, at) = table.buckets.entry(client.to_owned()).or_insert((full, now));
         *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(full);
         *at = now;
         if *tokens >= 1.0 {
@@ -77,5 +84,21 @@ mod tests {
         let later = start + Duration::from_millis(500);
         assert_eq!(buckets.take("a", 2, later), Ok(()));
         assert!(buckets.take("a", 2, later).is_err());
+    }
+
+    #[test]
+    fn clients_that_stopped_asking_are_dropped_and_start_full() {
+        let (buckets, start) = (Buckets::default(), Instant::now());
+        assert_eq!(buckets.take("gone", 1, start), Ok(()));
+        assert_eq!(buckets.take("busy", 1, start), Ok(()));
+        let later = start + Duration::from_secs_f64(BURST_SECONDS - 0.5);
+        for _ in 0..5 {
+            assert_eq!(buckets.take("busy", 1, later), Ok(()));
+        }
+        let after = start + Duration::from_secs_f64(BURST_SECONDS + 0.1);
+        assert_eq!(buckets.take("new", 1, after), Ok(()));
+        let table = buckets.0.lock().unwrap();
+        assert!(!table.buckets.contains_key("gone"), "a refilled bucket is dropped");
+        assert!(table.buckets.contains_key("busy"), "a bucket still short of tokens is kept");
     }
 }

@@ -63,7 +63,7 @@ async fn listings_written_before_version_6_keep_their_employer_and_place() {
         "CREATE employer:e1 CONTENT { name: 'Zeche Alt GmbH', type: 'sme', source: 'test' };
          CREATE job:5 CONTENT {
             title: 'Medienassistent/in', profession: profession:medienassistent, employer: employer:e1,
-            city: city:essen, lat: 51.45, lon: 7.01, description: '<p>Alt</p>', working_time: ['full_time'],
+            city: city:essen, lat: 51.45, lon: 7.01, description: '<p>Alt</p><script>alert(1)</script>', working_time: ['full_time'],
             offer: 'employment', remote: 'on_site', contract: 'permanent', experience: 'entry', skills: ['Video'],
             posted_at: time::now() - 1d, valid_through: time::now() + 10d, source: 'test', external_id: 'alt-5' };",
     )
@@ -77,6 +77,7 @@ async fn listings_written_before_version_6_keep_their_employer_and_place() {
     assert_eq!((s.employer.name.as_str(), s.employer.kind), ("Zeche Alt GmbH", app::jobs::model::EmployerType::Sme));
     assert_eq!((s.location.city.as_str(), s.location.city_slug.as_str()), ("Essen", "essen"));
     assert_eq!((s.location.lat, s.location.lon), (51.45, 7.01));
+    assert_eq!(listing.description, "<p>Alt</p>", "a description stored unsanitised is sanitised as read");
     let index = SearchHandle::load(&db).await.unwrap().current();
     assert_eq!(index.search(&filter("", "essen", "medienassistent"), Utc::now()).total, 1);
     // A new listing is written in the new shape next to it.

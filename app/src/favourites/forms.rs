@@ -14,8 +14,9 @@ pub fn StatusForm(job: i64, status: Status) -> impl IntoView {
     let action = ServerAction::<SetApplicationStatus>::new();
     let status_id = format!("status-{job}");
     let options = Status::ALL
-        .into_iter()
-        .map(|s| view! { <option value=s.slug() selected=s == status>{s.label()}</option> })
+        .iter()
+        .copied()
+        .map(|s| view! { <option value=s.as_str() selected=s == status>{s.label()}</option> })
         .collect_view();
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {

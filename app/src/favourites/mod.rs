@@ -17,5 +17,5 @@ mod toggle;
 #[cfg(feature = "ssr")]
 pub use page::SavedPage;
 #[cfg(feature = "ssr")]
-pub use toggle::with_toggles;
+pub use toggle::toggles;
 pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs, toggles_on};

@@ -7,44 +7,16 @@ use crate::error::AppError;
 /// The longest personal note, in characters.
 pub const NOTE_MAX: usize = 2000;
 
-/// Where an application stands: gemerkt → beworben → Gespräch → Zusage / Absage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Saved,
-    Applied,
-    Interview,
-    Accepted,
-    Rejected,
-}
-
-impl Status {
-    pub const ALL: [Status; 5] = [Self::Saved, Self::Applied, Self::Interview, Self::Accepted, Self::Rejected];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Saved => "saved",
-            Self::Applied => "applied",
-            Self::Interview => "interview",
-            Self::Accepted => "accepted",
-            Self::Rejected => "rejected",
-        }
+crate::slug_enum!(
+    /// Where an application stands: gemerkt → beworben → Gespräch → Zusage / Absage.
+    Status {
+        Saved = "saved" / "Gemerkt",
+        Applied = "applied" / "Beworben",
+        Interview = "interview" / "Gespräch",
+        Accepted = "accepted" / "Zusage",
+        Rejected = "rejected" / "Absage",
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Saved => "Gemerkt",
-            Self::Applied => "Beworben",
-            Self::Interview => "Gespräch",
-            Self::Accepted => "Zusage",
-            Self::Rejected => "Absage",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.slug() == slug)
-    }
-}
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
@@ -112,7 +84,8 @@ pub struct SavedList {
 /// Active entries per status, every status listed.
 pub fn counts(favourites: &[Favourite]) -> Vec<(Status, u32)> {
     Status::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|s| (s, favourites.iter().filter(|f| f.active && f.status == s).count() as u32))
         .collect()
 }

@@ -50,7 +50,7 @@ fn SavedListView(list: SavedList) -> impl IntoView {
     let tabs = std::iter::once((None, "Alle".to_owned(), list.total))
         .chain(list.counts.iter().map(|(s, n)| (Some(*s), s.label().to_owned(), *n)))
         .map(|(s, label, n)| {
-            let href = s.map_or_else(|| PATH.to_owned(), |s| format!("{PATH}?status={}", s.slug()));
+            let href = s.map_or_else(|| PATH.to_owned(), |s| format!("{PATH}?status={}", s.as_str()));
             let current = (s == filter).then_some("page");
             view! { <li><a href=href aria-current=current>{label} " (" {n} ")"</a></li> }
         })
@@ -81,7 +81,7 @@ fn SavedEntry(item: SavedItem) -> impl IntoView {
     let history =
         f.history.iter().map(|c| view! { <li>{c.status.label()} " am " {format_date(&c.at)}</li> }).collect_view();
     view! {
-        <li class="saved-item" data-testid="saved-item" data-job=job data-status=f.status.slug()>
+        <li class="saved-item" data-testid="saved-item" data-job=job data-status=f.status.as_str()>
             <div class="saved-head">
                 <h2><a href=job_href(job, &f.snapshot.title, &f.snapshot.city)>{f.snapshot.title.clone()}</a></h2>
                 // Every entry here is on the list: its toggle starts pressed.

@@ -101,7 +101,7 @@ pub async fn set_status(db: &Db, owner: &str, job: i64, status: Status) -> Resul
             .query(sql)
             .bind(("owner", owner.to_owned()))
             .bind(("job", job))
-            .bind(("status", status.slug()))
+            .bind(("status", status.as_str()))
             .await?;
         Ok(rows::<Favourite>(&mut response, 0)?.into_iter().next())
     })

@@ -28,7 +28,7 @@ pub struct SavedJobs {
 }
 
 /// The ids on the caller's list as the page was loaded: read on the server before the page renders
-/// (by the page routes' layer, `server::startup`), put into the request's extensions, and taken from
+/// (by the page routes' layer, `load_saved` in `server/src/router.rs`), put into the request's extensions, and taken from
 /// there by [`SavedJobs::saved_at_load`]. A request without cookies has none.
 #[derive(Clone, Debug, Default)]
 pub struct SavedAtLoad(pub Vec<i64>);
@@ -204,15 +204,13 @@ pub fn toggles_on(path: &str) -> bool {
     path == "/jobs" || path.starts_with("/jobs/")
 }
 
-/// Each listing with its favourite toggle as the page was loaded: the action of its card.
+/// A favourite toggle per (job, title) as the page was loaded: the actions of result cards.
 #[cfg(feature = "ssr")]
-pub fn with_toggles(hits: Vec<crate::jobs::model::Hit>) -> Vec<(crate::jobs::model::Hit, AnyView)> {
+pub fn toggles<'a>(jobs: impl IntoIterator<Item = (i64, &'a str)>) -> Vec<AnyView> {
     let saved = SavedJobs::saved_at_load();
-    hits.into_iter()
-        .map(|hit| {
-            let (job, title) = (hit.summary.id, hit.summary.title.clone());
-            let toggle = view! { <FavouriteToggle job title saved=saved.contains(&job)/> }.into_any();
-            (hit, toggle)
+    jobs.into_iter()
+        .map(|(job, title)| {
+            view! { <FavouriteToggle job title=title.to_owned() saved=saved.contains(&job)/> }.into_any()
         })
         .collect()
 }

@@ -6,8 +6,9 @@ use leptos_router::hooks::use_params_map;
 use super::card::{JobList, SalaryInfo};
 use super::filter::JobFilter;
 use super::model::{JobDetail, parse_job_id};
+use super::page::with_toggles;
 use crate::error::AppError;
-use crate::favourites::{FavouriteToggle, SavedJobs, with_toggles};
+use crate::favourites::{FavouriteToggle, SavedJobs};
 use crate::ui::format::format_date;
 use crate::ui::{Canonical, ErrorView, JsonLd, PageMeta, set_http_status};
 

@@ -5,6 +5,8 @@ mod card;
 pub mod chips;
 #[cfg(feature = "ssr")]
 mod detail;
+#[cfg(feature = "ssr")]
+pub mod fields;
 pub mod filter;
 #[cfg(feature = "ssr")]
 pub mod jsonld;

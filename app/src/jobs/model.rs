@@ -130,13 +130,13 @@ pub fn job_href(id: i64, title: &str, city: &str) -> String {
     href
 }
 
-/// The id in `/jobs/{id}` or `/jobs/{id}-{slug}`.
+/// The id in `/jobs/{id}` or `/jobs/{id}-{slug}`: 1 to 18 digits without a leading zero, as the
+/// API document's pattern for `GET /api/v1/jobs/{id}` states it.
 pub fn parse_job_id(segment: &str) -> Option<i64> {
     let digits = segment.split('-').next()?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok().filter(|id| *id > 0)
+    let plain =
+        (1..=18).contains(&digits.len()) && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
+    plain.then(|| digits.parse().ok()).flatten()
 }
 
 /// The middle half (25th to 75th percentile) of the employer-stated monthly pay of comparable
@@ -208,9 +208,14 @@ pub struct Choices {
 }
 
 impl Choices {
+    /// The position of `slug` in `list`: how every part resolves a profession or skill.
+    pub fn position(list: &[Choice], slug: &str) -> Option<usize> {
+        list.iter().position(|c| c.slug == slug)
+    }
+
     /// The name of `slug` in `list` (the slug itself when unknown).
     pub fn name<'a>(list: &'a [Choice], slug: &'a str) -> &'a str {
-        list.iter().find(|c| c.slug == slug).map_or(slug, |c| c.name.as_str())
+        Choices::position(list, slug).map_or(slug, |i| list[i].name.as_str())
     }
 }
 
@@ -222,7 +227,8 @@ pub struct SearchResponse {
     pub per_page: u32,
     pub items: Vec<Hit>,
     pub facets: Facets,
-    /// Values the search could not use (an unknown place, skill or profession).
+    /// Values the search could not use (an unknown place, skill or profession; sorting by distance
+    /// without a place).
     pub ignored: Vec<ParamIssue>,
     /// With no results: which single filter to drop, and what that gives.
     pub relaxations: Vec<Relaxation>,
@@ -251,6 +257,9 @@ mod tests {
         assert_eq!(parse_job_id("123-medienassistent-bochum"), Some(123));
         assert_eq!(parse_job_id("abc"), None);
         assert_eq!(parse_job_id("0"), None);
+        assert_eq!(parse_job_id("01"), None);
+        assert_eq!(parse_job_id("123456789012345678"), Some(123_456_789_012_345_678));
+        assert_eq!(parse_job_id("1234567890123456789"), None);
         assert_eq!(parse_job_id("-5"), None);
         assert_eq!(parse_job_id(""), None);
     }

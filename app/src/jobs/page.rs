@@ -5,12 +5,19 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::card::JobList;
 use super::chips::chips;
 use super::filter::{JobFilter, ParamIssue};
+use super::model::Hit;
 use super::model::SearchResponse;
 use super::panel::{FilterPanel, at_results};
 use super::service::search;
-use crate::favourites::with_toggles;
+use crate::favourites::toggles;
 use crate::ui::format::count_jobs;
 use crate::ui::{Canonical, ErrorView, Notices, PageMeta};
+
+/// Each listing with its favourite toggle: the action the page puts in its card's slot.
+pub(super) fn with_toggles(hits: Vec<Hit>) -> Vec<(Hit, AnyView)> {
+    let toggles = toggles(hits.iter().map(|hit| (hit.summary.id, hit.summary.title.as_str())));
+    hits.into_iter().zip(toggles).collect()
+}
 
 #[component]
 pub fn JobsPage() -> impl IntoView {

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::chips::chips;
+use super::fields::{PlaceField, choice_options, profession_options, radius_options};
 use super::filter::JobFilter;
-use super::model::{Choice, SearchResponse, Sort};
-use super::param::{Allowed, POSTED_WITHIN, Param, RADII, SALARY_STEPS};
+use super::model::{SearchResponse, Sort};
+use super::param::{POSTED_WITHIN, Param, SALARY_STEPS};
 use crate::ui::form::{CheckGroup, FieldOption, SelectField};
 
 /// The id of the results section. Every link and form that changes the search leads there, so the
@@ -20,42 +21,36 @@ pub fn at_results(href: &str) -> String {
 /// How many skills the panel offers besides the chosen ones: those with the most results.
 const SKILLS_SHOWN: usize = 12;
 
-/// The options of a parameter with a closed set of values, with facet counts.
-pub fn choice_options(param: Param, filter: &JobFilter, response: &SearchResponse) -> Vec<FieldOption> {
-    let Allowed::Choice(values) = param.allowed() else { return Vec::new() };
-    let mut chosen = Vec::new();
-    filter.each_value(param, |v| chosen.push(v.to_owned()));
-    values
-        .iter()
-        .map(|v| {
-            FieldOption::new(*v, param.value_label(v), chosen.iter().any(|c| c == v)).counted(response.count(param, v))
-        })
-        .collect()
-}
-
-/// The offered radii around a place; with a place, each with its count.
-pub fn radius_options(f: &JobFilter, counts: Option<&SearchResponse>) -> Vec<FieldOption> {
-    let radius = f.effective_radius_km();
-    RADII
-        .iter()
-        .map(|km| {
-            let option = FieldOption::new(km.to_string(), Param::RadiusKm.value_label(&km.to_string()), *km == radius);
-            match counts {
-                Some(r) if *km > 0 && !f.place.is_empty() => {
-                    option.informing(r.count(Param::RadiusKm, &km.to_string()))
-                }
-                _ => option,
+/// `options` of `param` with their facet counts.
+fn counted(param: Param, options: Vec<FieldOption>, response: &SearchResponse) -> Vec<FieldOption> {
+    options
+        .into_iter()
+        .map(|o| match o.value.as_str() {
+            "" => o,
+            value => {
+                let count = response.count(param, value);
+                o.counted(count)
             }
         })
         .collect()
 }
 
-/// "Any" first, then every listed value (professions): for a select.
-fn listed_options(any: &str, list: &[Choice], chosen: &str, param: Param, r: &SearchResponse) -> Vec<FieldOption> {
-    let first = FieldOption::new("", any, chosen.is_empty());
-    let rest =
-        list.iter().map(|c| FieldOption::new(&c.slug, &c.name, c.slug == chosen).counted(r.count(param, &c.slug)));
-    std::iter::once(first).chain(rest).collect()
+/// The radii with their counts, once a place is given (the town itself has no count of its own).
+fn counted_radii(filter: &JobFilter, response: &SearchResponse) -> Vec<FieldOption> {
+    let options = radius_options(filter);
+    if filter.place.is_empty() {
+        return options;
+    }
+    options
+        .into_iter()
+        .map(|o| match o.value.as_str() {
+            "0" => o,
+            km => {
+                let count = response.count(Param::RadiusKm, km);
+                o.informing(count)
+            }
+        })
+        .collect()
 }
 
 /// The sorts that apply; the default order is sent as "", so it never appears in the URL.
@@ -112,13 +107,8 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
         .collect();
     let groups =
         [Param::WorkingTime, Param::Offer, Param::Remote, Param::Contract, Param::Experience, Param::EmployerType];
-    let professions = listed_options(
-        "Alle Medienberufe",
-        &response.choices.professions,
-        &filter.profession,
-        Param::Profession,
-        &response,
-    );
+    let professions =
+        counted(Param::Profession, profession_options(&response.choices.professions, &filter.profession), &response);
     view! {
         <form method="get" action=at_results("/jobs") class="filters" role="search" data-live="">
             <div class="search-row">
@@ -127,36 +117,29 @@ pub fn FilterPanel(filter: JobFilter, response: SearchResponse) -> impl IntoView
                     <input id="q" name="q" type="search" value=filter.q.clone() prop:value=filter.q.clone() maxlength="200"
                         placeholder="z. B. Social Media, Bildbearbeitung"/>
                 </div>
-                <div class="field">
-                    <label for="place">"Wo?"</label>
-                    <input id="place" name="place" type="text" list="cities" value=filter.place.clone() prop:value=filter.place.clone()
-                        placeholder="Stadt oder „51.48,7.21“" autocomplete="off"/>
-                    <datalist id="cities">
-                        {response.choices.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
-                    </datalist>
-                </div>
-                <SelectField id="radius_km" name="radius_km" label="Umkreis" options=radius_options(&filter, Some(&response))/>
+                <PlaceField id="place" label="Wo?" value=filter.place.clone() cities=response.choices.cities.clone()/>
+                <SelectField id="radius_km" name=Param::RadiusKm.as_str() label=Param::RadiusKm.label() options=counted_radii(&filter, &response)/>
                 <button type="submit" class="button primary">"Suchen"</button>
             </div>
             <details class="filter-drawer">
                 <summary class="button">{format!("Filter{}", if active > 0 { format!(" ({active} aktiv)") } else { String::new() })}</summary>
                 <div class="filter-groups">
-                    <SelectField id="sort" name="sort" label="Sortierung" options=sort_options(&filter)/>
-                    <SelectField id="profession" name="profession" label="Beruf" options=professions/>
+                    <SelectField id="sort" name=Param::Sort.as_str() label=Param::Sort.label() options=sort_options(&filter)/>
+                    <SelectField id="profession" name=Param::Profession.as_str() label=Param::Profession.label() options=professions/>
                     {groups.into_iter().map(|p| view! {
-                        <CheckGroup legend=p.label() name=p.as_str() id_prefix="f" options=choice_options(p, &filter, &response)/>
+                        <CheckGroup legend=p.label() name=p.as_str() id_prefix="f" options=counted(p, choice_options(p, &filter), &response)/>
                     }).collect_view()}
                     <fieldset>
                         <legend>"Gehalt"</legend>
-                        <SelectField id="salary_min" name="salary_min" label="Mindestens (brutto/Monat)"
-                            options=number_options("egal", Param::SalaryMin, SALARY_STEPS, filter.salary_min, &response)/>
-                        <CheckGroup legend="Gehaltsangabe" name="salary_only" id_prefix="f"
+                        <SelectField id="salary_min" name=Param::SalaryMin.as_str() label="Mindestens (brutto/Monat)"
+                            options=number_options("egal", Param::SalaryMin, &SALARY_STEPS, filter.salary_min, &response)/>
+                        <CheckGroup legend=Param::SalaryOnly.label() name=Param::SalaryOnly.as_str() id_prefix="f"
                             options=vec![FieldOption::new("true", "nur Anzeigen mit Gehaltsangabe", filter.salary_only)
                                 .counted(response.count(Param::SalaryOnly, "true"))]/>
                     </fieldset>
-                    <SelectField id="posted_within_days" name="posted_within_days" label="Veröffentlicht"
-                        options=number_options("jederzeit", Param::PostedWithinDays, POSTED_WITHIN, filter.posted_within_days, &response)/>
-                    <CheckGroup legend="Kenntnisse (alle erforderlich)" name="skill" id_prefix="f" options=skills/>
+                    <SelectField id="posted_within_days" name=Param::PostedWithinDays.as_str() label=Param::PostedWithinDays.label()
+                        options=number_options("jederzeit", Param::PostedWithinDays, &POSTED_WITHIN, filter.posted_within_days, &response)/>
+                    <CheckGroup legend="Kenntnisse (alle erforderlich)" name=Param::Skill.as_str() id_prefix="f" options=skills/>
                     <noscript><button type="submit" class="button primary">"Filter anwenden"</button></noscript>
                 </div>
             </details>

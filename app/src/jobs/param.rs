@@ -34,12 +34,12 @@ pub const MAX_Q_LEN: usize = 200;
 /// Places, professions and skills are names or slugs; nothing longer names one.
 pub const MAX_NAME_LEN: usize = 200;
 /// Radii offered for a place, in km; 0 is the place itself (see [`radius_label`]).
-pub const RADII: &[u32] = &[0, 5, 10, 25, 50, 100, 200];
+pub const RADII: [u32; 7] = [0, 5, 10, 25, 50, 100, 200];
 pub const DEFAULT_RADIUS_KM: u32 = 25;
 /// "Posted within" choices, in days.
-pub const POSTED_WITHIN: &[u32] = &[1, 3, 7, 14, 30];
+pub const POSTED_WITHIN: [u32; 5] = [1, 3, 7, 14, 30];
 /// Salary thresholds offered as filter options (EUR gross per month).
-pub const SALARY_STEPS: &[u32] = &[2000, 2500, 3000, 3500, 4000];
+pub const SALARY_STEPS: [u32; 5] = [2000, 2500, 3000, 3500, 4000];
 pub const MAX_SALARY_FILTER: u32 = 20_000;
 
 /// What values a parameter takes. An empty value always means "not set" (forms send them).
@@ -104,7 +104,7 @@ impl Param {
             Param::Place => Allowed::Listed { list: "/api/v1/places", max: MAX_NAME_LEN },
             Param::Profession => Allowed::Listed { list: "/api/v1/professions", max: MAX_NAME_LEN },
             Param::Skill => Allowed::Listed { list: "/api/v1/skills", max: MAX_NAME_LEN },
-            Param::RadiusKm => Allowed::Numbers(RADII),
+            Param::RadiusKm => Allowed::Numbers(&RADII),
             Param::WorkingTime => Allowed::Choice(WorkingTime::SLUGS),
             Param::Offer => Allowed::Choice(Offer::SLUGS),
             Param::Remote => Allowed::Choice(Remote::SLUGS),
@@ -113,7 +113,7 @@ impl Param {
             Param::EmployerType => Allowed::Choice(EmployerType::SLUGS),
             Param::SalaryMin => Allowed::Range(0, MAX_SALARY_FILTER),
             Param::SalaryOnly => Allowed::Flag,
-            Param::PostedWithinDays => Allowed::Numbers(POSTED_WITHIN),
+            Param::PostedWithinDays => Allowed::Numbers(&POSTED_WITHIN),
             Param::Sort => Allowed::Choice(Sort::SLUGS),
             Param::Page => Allowed::Range(1, u32::MAX),
             Param::PerPage => Allowed::Range(1, MAX_PER_PAGE),
@@ -147,10 +147,11 @@ impl Param {
                  Ort wird ignoriert und unter ignored genannt."
             }
             Param::RadiusKm => {
-                "Umkreis um place in km; 0 = nur der Ort selbst. Ohne Angabe 25; ohne place bedeutungslos."
+                "Umkreis um place in km; 0 = nur der Ort selbst (um Koordinaten: 1 km). Ohne Angabe 25; ohne place \
+                 bedeutungslos."
             }
             Param::Profession => {
-                "Beruf: Slug oder Name aus GET /api/v1/professions. Ein unbekannter Beruf wird ignoriert und \
+                "Beruf: Slug aus GET /api/v1/professions. Ein unbekannter Beruf wird ignoriert und \
                  unter ignored genannt."
             }
             Param::Skill => {
@@ -225,7 +226,10 @@ impl Param {
                 _ => Err(format!("„{value}“ ist keine ganze Zahl von {min} bis {max}.")),
             },
             Allowed::Flag if flag(value).is_some() => Ok(()),
-            Allowed::Flag => Err(format!("„{value}“ ist weder true noch false.")),
+            Allowed::Flag => Err(format!(
+                "„{value}“ ist kein Schalterwert (erlaubt: {}).",
+                allowed_list(&mut FLAG_VALUES.iter().map(|(written, _)| (*written).to_owned()))
+            )),
         }
     }
 

@@ -5,21 +5,25 @@ use serde::Deserialize;
 use super::model::{Choice, City, Listing};
 use crate::db::{Db, DbError, row, rows};
 
-/// The fields of a `job` row as a [`Listing`] reads them (the profession is a record link).
-pub const LISTING_FIELDS: &str = "record::id(id) AS id, title, record::id(profession) AS profession, employer, \
-    location, working_time, offer, remote, contract, experience, skills, salary, posted_at, valid_through, source, \
-    description, apply_url, apply_email, external_id";
+/// A `job` row as a [`Listing`] reads it: every field, the id and the profession (a record link) as
+/// their keys. A new field of the model needs nothing here.
+pub const LISTING_FIELDS: &str = "*, record::id(id) AS id, record::id(profession) AS profession";
 
 #[derive(Deserialize)]
 struct Count {
     n: u64,
 }
 
-/// Listing `id` as stored, expired or not.
+/// Listing `id` as stored, expired or not. The description is sanitised here, as it is read, so
+/// rows of any age and origin are safe to render.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Listing>, DbError> {
     let sql = format!("SELECT {LISTING_FIELDS} FROM ONLY type::record('job', $id)");
     let mut response = db.query(sql).bind(("id", id)).await?;
-    row(&mut response, 0)
+    let mut listing: Option<Listing> = row(&mut response, 0)?;
+    if let Some(listing) = &mut listing {
+        listing.description = ammonia::clean(&listing.description);
+    }
+    Ok(listing)
 }
 
 /// Professions, by name.
@@ -34,13 +38,11 @@ pub async fn cities(db: &Db) -> Result<Vec<City>, DbError> {
     rows(&mut response, 0)
 }
 
-// The rows arrive typed (see `row_of`): computing them in SurrealQL (`$rows.map(|$j| …)`) copied
-// the whole batch for every row.
+// The rows arrive typed (see `row_of`), so the statement only inserts them.
 const INSERT: &str = "INSERT INTO job $rows RETURN NONE;";
 const BUMP_VERSION: &str = "UPSERT meta:jobs SET version += 1 RETURN NONE;";
 
-/// One listing as SurrealDB values: the profession a record link, dates datetimes, the description
-/// sanitised (the model's promise holds for every stored row).
+/// One listing as SurrealDB values: the profession a record link, dates datetimes.
 fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
     use surrealdb::types::{Datetime, RecordId, SurrealValue, Value};
     let s = &listing.summary;
@@ -50,7 +52,6 @@ fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
     row.insert("profession", RecordId::new("profession", s.profession.as_str()));
     row.insert("posted_at", Datetime::from(s.posted_at));
     row.insert("valid_through", Datetime::from(s.valid_through));
-    row.insert("description", ammonia::clean(&listing.description).into_value());
     Ok(Value::Object(row))
 }
 

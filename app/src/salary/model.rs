@@ -92,10 +92,15 @@ pub fn explorer_filter(f: &JobFilter) -> (JobFilter, Vec<ParamIssue>) {
     let mut ignored = Vec::new();
     for param in Param::ALL.iter().copied().filter(|p| !Param::EXPLORER.contains(p)) {
         if kept.clear(param) {
-            ignored.push(ParamIssue::new(param, "gilt nur für die Stellensuche, nicht für die Gehaltsübersicht."));
+            ignored.push(not_for_explorer(param));
         }
     }
     (kept, ignored)
+}
+
+/// Why the explorer leaves a parameter of the job search out.
+pub fn not_for_explorer(param: Param) -> ParamIssue {
+    ParamIssue::new(param, "gilt nur für die Stellensuche, nicht für die Gehaltsübersicht.")
 }
 
 /// `/gehalt?...`, the link to the explorer for these inputs.

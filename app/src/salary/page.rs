@@ -7,13 +7,14 @@ use std::sync::Arc;
 
 use super::charts::{BoxPlots, Histogram, eur};
 use super::model::{Group, PATH, Reference, SalaryReport, SkillPay, salary_href};
-use super::service::{Explored, explore};
+use super::service::{Explored, ExplorerQuery, explore};
 use super::stats::{Figures, MIN_SALARIES};
-use crate::jobs::filter::{JobFilter, ParamIssue, query_pairs};
-use crate::jobs::model::{EmployerType, Experience, Param, Relaxation, WorkingTime};
-use crate::jobs::param::{Allowed, RADII};
+use crate::jobs::fields::{ANY_PROFESSION, PlaceField, choice_options, profession_options, radius_options};
+use crate::jobs::filter::{JobFilter, ParamIssue};
+use crate::jobs::model::{Choices, EmployerType, Experience, Param, Relaxation, WorkingTime};
 use crate::ui::form::{CheckGroup, FieldOption, Notices, SelectField};
 use crate::ui::format::{format_eur, format_eur_range};
+use crate::ui::query_string::query_pairs;
 use crate::ui::slug::Slug;
 use crate::ui::{Canonical, ColumnHeads, ErrorView, PageMeta};
 
@@ -21,7 +22,9 @@ use crate::ui::{Canonical, ColumnHeads, ErrorView, PageMeta};
 pub fn SalaryPage() -> impl IntoView {
     let query = use_location().search.get_untracked();
     let explorer = match crate::state::search_index() {
-        Ok(index) => view! { <Explorer explored=explore(&index, &query, chrono::Utc::now())/> }.into_any(),
+        Ok(index) => {
+            view! { <Explorer explored=explore(&index, ExplorerQuery::parse(&query), chrono::Utc::now())/> }.into_any()
+        }
         Err(error) => view! { <ErrorView error/> }.into_any(),
     };
     view! {
@@ -32,12 +35,9 @@ pub fn SalaryPage() -> impl IntoView {
 }
 
 fn heading(filter: &JobFilter, report: &SalaryReport) -> String {
-    let profession = report
-        .choices
-        .professions
-        .iter()
-        .find(|p| p.slug == filter.profession)
-        .map_or("in Medienberufen".to_owned(), |p| format!("als {}", p.name));
+    let professions = &report.choices.professions;
+    let profession = Choices::position(professions, &filter.profession)
+        .map_or("in Medienberufen".to_owned(), |i| format!("als {}", professions[i].name));
     match &report.place {
         Some(place) => format!("Gehälter {profession} in {place}"),
         None => format!("Gehälter {profession} im Ruhrgebiet"),
@@ -46,7 +46,7 @@ fn heading(filter: &JobFilter, report: &SalaryReport) -> String {
 
 #[component]
 fn Explorer(explored: Explored) -> impl IntoView {
-    let Explored { filter, invalid, ignored, report } = explored;
+    let Explored { query: ExplorerQuery { filter, invalid, ignored }, report } = explored;
     let notices = invalid.iter().chain(&ignored).map(ParamIssue::notice).collect();
     let s = &report.stats;
     let (title, href) = (heading(&filter, &report), salary_href(&filter));
@@ -91,17 +91,11 @@ fn Explorer(explored: Explored) -> impl IntoView {
 
 /// The checkbox options of a closed parameter; `groups` (when given) add how many salaries each has.
 fn checks(param: Param, filter: &JobFilter, groups: &[Group]) -> Vec<FieldOption> {
-    let Allowed::Choice(values) = param.allowed() else { return Vec::new() };
-    let mut chosen = Vec::new();
-    filter.each_value(param, |v| chosen.push(v.to_owned()));
-    values
-        .iter()
-        .map(|v| {
-            let option = FieldOption::new(*v, param.value_label(v), chosen.iter().any(|c| c == v));
-            match groups.iter().find(|g| g.key == *v) {
-                Some(g) => option.informing(u64::from(g.figures.n)),
-                None => option,
-            }
+    choice_options(param, filter)
+        .into_iter()
+        .map(|option| match groups.iter().find(|g| g.key == option.value) {
+            Some(g) => option.informing(u64::from(g.figures.n)),
+            None => option,
         })
         .collect()
 }
@@ -111,13 +105,6 @@ fn checks(param: Param, filter: &JobFilter, groups: &[Group]) -> Vec<FieldOption
 fn Inputs(filter: JobFilter, report: Arc<SalaryReport>) -> impl IntoView {
     let f = &filter;
     let s = &report.stats;
-    let professions = std::iter::once(FieldOption::new("", "Alle Medienberufe", f.profession.is_empty()))
-        .chain(report.choices.professions.iter().map(|p| FieldOption::new(&p.slug, &p.name, p.slug == f.profession)))
-        .collect();
-    let radius = f.effective_radius_km();
-    let radii = RADII
-        .iter()
-        .map(|km| FieldOption::new(km.to_string(), Param::RadiusKm.value_label(&km.to_string()), *km == radius));
     let skills = report
         .choices
         .skills
@@ -126,23 +113,22 @@ fn Inputs(filter: JobFilter, report: Arc<SalaryReport>) -> impl IntoView {
         .map(|sk| FieldOption::new(&sk.slug, &sk.name, f.skill.contains(&sk.slug)))
         .collect();
     view! {
-        <SelectField id="s-profession" name="profession" label="Beruf" options=professions/>
-        <div class="field">
-            <label for="s-place">"Ort"</label>
-            <input id="s-place" name="place" type="text" list="s-cities" value=f.place.clone() placeholder="Stadt oder „51.48,7.21“" autocomplete="off"/>
-            <datalist id="s-cities">
-                {report.choices.cities.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
-            </datalist>
-        </div>
-        <SelectField id="s-radius" name="radius_km" label="Umkreis" options=radii.collect()/>
+        <SelectField id="s-profession" name=Param::Profession.as_str() label=Param::Profession.label()
+            options=profession_options(&report.choices.professions, &f.profession)/>
+        <PlaceField id="s-place" label=Param::Place.label() value=f.place.clone() cities=report.choices.cities.clone()/>
+        <SelectField id="s-radius" name=Param::RadiusKm.as_str() label=Param::RadiusKm.label() options=radius_options(f)/>
         <details class="filter-drawer">
             <summary class="button">"Weitere Auswahl"</summary>
             <div class="filter-groups">
-                <CheckGroup legend="Erfahrung" name="experience" id_prefix="s" options=checks(Param::Experience, f, &s.by_experience)/>
-                <CheckGroup legend="Arbeitgeber" name="employer_type" id_prefix="s" options=checks(Param::EmployerType, f, &s.by_employer_type)/>
-                <CheckGroup legend="Arbeitszeit" name="working_time" id_prefix="s" options=checks(Param::WorkingTime, f, &s.by_working_time)/>
-                <CheckGroup legend="Anstellungsart" name="offer" id_prefix="s" options=checks(Param::Offer, f, &[])/>
-                <CheckGroup legend="Kenntnisse (alle)" name="skill" id_prefix="s" options=skills/>
+                {[
+                    (Param::Experience, &s.by_experience[..]),
+                    (Param::EmployerType, &s.by_employer_type[..]),
+                    (Param::WorkingTime, &s.by_working_time[..]),
+                    (Param::Offer, &[][..]),
+                ].into_iter().map(|(p, groups)| view! {
+                    <CheckGroup legend=p.label() name=p.as_str() id_prefix="s" options=checks(p, f, groups)/>
+                }).collect_view()}
+                <CheckGroup legend="Kenntnisse (alle)" name=Param::Skill.as_str() id_prefix="s" options=skills/>
             </div>
         </details>
         <button type="submit" class="button primary">"Anzeigen"</button>
@@ -160,7 +146,7 @@ fn broader_label(params: &[Param]) -> String {
     let label = match params {
         [Param::RadiusKm] => "Größerer Umkreis",
         [Param::Place] => "Ganzes Ruhrgebiet",
-        [Param::Profession] => "Alle Medienberufe",
+        [Param::Profession] => ANY_PROFESSION,
         [Param::WorkingTime] => "Jede Arbeitszeit",
         [Param::Offer] => "Jede Anstellungsart",
         [Param::Experience] => "Alle Erfahrungsstufen",

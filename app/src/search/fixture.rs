@@ -1,7 +1,7 @@
 //! Test listings: a small deterministic generator, independent of the demo generator.
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::distance_km;
+use super::geo::distance_km;
 use super::index::Index;
 use crate::jobs::filter::{JobFilter, parse_coords};
 use crate::jobs::model::{

@@ -229,9 +229,10 @@ impl Index {
         self.len() == 0
     }
 
-    /// Whether demo listings are shown at `now` (drives the demo notice on every page).
+    /// Whether demo listings are shown at `now` (drives the demo notice on every page); in whole
+    /// seconds, as listings expire.
     pub fn shows_demo(&self, now: DateTime<Utc>) -> bool {
-        self.demo_until.is_some_and(|until| until > now)
+        self.demo_until.is_some_and(|until| until.timestamp() > now.timestamp())
     }
 
     /// What the listings offer to choose from.
@@ -246,10 +247,11 @@ impl Index {
 
     /// The name of a profession by slug.
     pub fn profession_name(&self, slug: &str) -> Option<&str> {
-        self.choices.professions.iter().find(|p| p.slug == slug).map(|p| p.name.as_str())
+        Choices::position(&self.choices.professions, slug).map(|i| self.choices.professions[i].name.as_str())
     }
 
     /// Listing `id` as loaded (expired ones too, until the next rebuild), without its texts.
+    #[cfg(test)]
     pub fn summary(&self, id: i64) -> Option<Summary> {
         self.cards.position(id).map(|i| self.summary_at(i))
     }
@@ -276,7 +278,7 @@ impl Index {
 
     /// The comparison shown beside an ad without salary.
     pub fn comparison(&self, profession: &str, offer: Offer, experience: Experience) -> Option<PayComparison> {
-        let p = self.choices.professions.iter().position(|c| c.slug == profession)?;
+        let p = Choices::position(&self.choices.professions, profession)?;
         self.pay.comparison(p as u32, offer, experience)
     }
 
@@ -285,8 +287,10 @@ impl Index {
     pub fn indexable(&self, now: DateTime<Utc>) -> Arc<Vec<(String, DateTime<Utc>)>> {
         let now_ts = now.timestamp();
         self.indexable.get_or((), now_ts, self.sets.next_expiry(now_ts), || {
+            // Active in whole seconds, as the expiry that ends the kept list counts them.
+            let active = self.sets.active(now_ts);
             (0..self.len())
-                .filter(|i| self.cards.valid_through(*i) > now && !self.cards.is_from(*i, DEMO_SOURCE))
+                .filter(|i| active.contains(*i) && !self.cards.is_from(*i, DEMO_SOURCE))
                 .map(|i| (self.cards.href(i), self.cards.posted_at(i)))
                 .collect()
         })

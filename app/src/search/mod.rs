@@ -20,7 +20,6 @@ mod similar;
 pub mod text;
 mod text_index;
 
-pub use geo::distance_km;
 pub use handle::SearchHandle;
 pub use index::{Index, IndexBuilder};
 

@@ -18,7 +18,7 @@ pub(super) struct Place {
     /// The chosen radius as a position in `RADII`.
     pub radius: usize,
     /// Squared-chord limits of `RADII` (radius 0 around coordinates: 1 km).
-    limits: [f64; 7],
+    limits: [f64; RADII.len()],
 }
 
 impl Place {

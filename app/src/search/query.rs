@@ -12,7 +12,7 @@ use super::places::Place;
 use super::ranking::Order;
 use super::sets::{DIMS, Dim, DimSets};
 use crate::jobs::filter::{JobFilter, ParamIssue};
-use crate::jobs::model::{Facets, Param, Relaxation, SearchResponse, Sort};
+use crate::jobs::model::{Choices, Facets, Param, Relaxation, SearchResponse, Sort};
 use crate::jobs::param::{Allowed, POSTED_WITHIN, RADII, SALARY_STEPS};
 
 /// A filter as the index understands it: what it names as positions, what could not be used, and
@@ -34,9 +34,9 @@ pub(super) struct Query<'a> {
 struct Counts {
     /// Per categorical dimension, one count per value.
     values: Vec<Vec<u64>>,
-    radius: [u64; 7],
-    posted: [u64; 5],
-    salary: [u64; 5],
+    radius: [u64; RADII.len()],
+    posted: [u64; POSTED_WITHIN.len()],
+    salary: [u64; SALARY_STEPS.len()],
     salary_only: u64,
     /// Per dimension: listings failing only that dimension's filter.
     dropped: [u64; DIMS],
@@ -51,9 +51,7 @@ impl Index {
             None
         });
         let profession = (!f.profession.is_empty()).then(|| {
-            let found = self.choices.professions.iter().position(|p| p.slug == f.profession);
-            let found =
-                found.or_else(|| self.choices.professions.iter().position(|p| slugify(&p.name) == f.profession));
+            let found = Choices::position(&self.choices.professions, &f.profession);
             if found.is_none() {
                 ignored.push(ParamIssue::new(
                     Param::Profession,
@@ -176,7 +174,7 @@ impl Index {
         for (count, near) in c.radius.iter_mut().zip(&q.near) {
             *count = near.count_and(at_place);
         }
-        for (count, days) in c.posted.iter_mut().zip(POSTED_WITHIN) {
+        for (count, days) in c.posted.iter_mut().zip(&POSTED_WITHIN) {
             *count = posted.count_below(self.sets.posted_since(since(now, *days)));
         }
         let unpaid = if q.filter.salary_only { 0 } else { self.sets.unpaid.count_and(salary) };
@@ -210,11 +208,11 @@ impl Index {
             };
             facets.insert(d.param(), values);
         }
-        facets.insert(Param::PostedWithinDays, numbers(POSTED_WITHIN, &c.posted));
-        facets.insert(Param::SalaryMin, numbers(SALARY_STEPS, &c.salary));
+        facets.insert(Param::PostedWithinDays, numbers(&POSTED_WITHIN, &c.posted));
+        facets.insert(Param::SalaryMin, numbers(&SALARY_STEPS, &c.salary));
         facets.insert(Param::SalaryOnly, BTreeMap::from([("true".to_owned(), c.salary_only)]));
         if with_place {
-            facets.insert(Param::RadiusKm, numbers(RADII, &c.radius));
+            facets.insert(Param::RadiusKm, numbers(&RADII, &c.radius));
         }
         facets
     }
@@ -250,8 +248,6 @@ impl Index {
 fn since(now: i64, days: u32) -> i64 {
     now - i64::from(days) * 86_400
 }
-
-use crate::ui::format::slugify;
 
 /// The results (`base` within every active dimension) and, per dimension, the listings that pass
 /// every *other* dimension (for an unused dimension: the results).

@@ -12,7 +12,7 @@ use super::sets::{DIMS, Dim};
 use crate::jobs::filter::JobFilter;
 use crate::jobs::model::{EmployerType, Experience, Param, Relaxation, WorkingTime};
 use crate::jobs::param::RADII;
-use crate::salary::model::{Group, SalaryReport, SalaryStats, SkillPay, salary_href};
+use crate::salary::model::{Group, SalaryReport, SalaryStats, SkillPay, explorer_filter, salary_href};
 use crate::salary::stats::{Figures, MIN_SALARIES, RULE, histogram, median_of_rest, percentile};
 use crate::ui::slug::Slug;
 
@@ -54,8 +54,11 @@ impl Index {
     /// computed once per index and kept while exact. Each breakdown leaves out its own input, so
     /// the chosen value is compared with the others.
     pub fn salaries(&self, f: &JobFilter, now: DateTime<Utc>) -> Arc<SalaryReport> {
+        // Only the explorer's inputs: the others (e.g. a posting date, which moves with time)
+        // would make a kept answer wrong.
+        let (f, _) = explorer_filter(f);
         let now_ts = now.timestamp();
-        self.explored.get_or(f.to_string(), now_ts, self.sets.next_expiry(now_ts), || self.explore(f, now))
+        self.explored.get_or(f.to_string(), now_ts, self.sets.next_expiry(now_ts), || self.explore(&f, now))
     }
 
     fn explore(&self, f: &JobFilter, now: DateTime<Utc>) -> SalaryReport {
@@ -170,7 +173,7 @@ impl Index {
         let mut out = Vec::new();
         if let Some(p) = &q.place {
             // Salaries within each radius, the other inputs kept.
-            let mut radius = [0u64; 7];
+            let mut radius = [0u64; RADII.len()];
             for row in self.pay.active(now).filter(|r| failed(q, r) & !(1 << Dim::Place as usize) == 0) {
                 for (count, near) in radius.iter_mut().zip(&q.near) {
                     *count += u64::from(near.contains(row.listing as usize));
@@ -185,7 +188,7 @@ impl Index {
             }
         }
         for param in Param::BROADEN {
-            let dim = Dim::ALL.into_iter().find(|d| d.param() == param).unwrap_or(Dim::Skill);
+            let Some(dim) = Dim::of(param) else { continue };
             let mut relaxed = f.clone();
             if relaxed.clear(param) && dropped[dim as usize] > 0 {
                 let count = n + dropped[dim as usize];

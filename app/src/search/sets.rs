@@ -53,6 +53,11 @@ impl Dim {
             Dim::Posted => Param::PostedWithinDays,
         }
     }
+
+    /// The dimension that filters by `param`, if one does.
+    pub(super) fn of(param: Param) -> Option<Dim> {
+        Dim::ALL.into_iter().find(|d| d.param() == param)
+    }
 }
 
 /// Per dimension, the listings its filter lets through (`None`: the filter is not used).

@@ -12,19 +12,18 @@ pub trait Slug: Sized + Copy + PartialEq + 'static {
 }
 
 /// Declares an enum with a slug and a label per variant (`Variant = "slug" / "Label"`): serde and
-/// the OpenAPI schema use the slugs, `ALL` lists the variants in their order.
+/// the OpenAPI schema use the slugs, `ALL` lists the variants in their order, `SLUGS` their slugs.
 #[macro_export]
+// The slug is a `tt`, not a `literal`: utoipa reads a serde rename only from a plain token.
 macro_rules! slug_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal / $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:tt / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $slug)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            #[allow(dead_code)]
             pub const SLUGS: &'static [&'static str] = &[$($slug),+];
 
             pub fn as_str(self) -> &'static str {
@@ -61,13 +60,15 @@ macro_rules! slug_enum {
 
 #[cfg(test)]
 mod tests {
-    crate::slug_enum!(Colour { Red = "red" / "Rot", DarkBlue = "dark_blue" / "Dunkelblau" });
+    crate::slug_enum!(Colour { Red = "red" / "Rot", DarkBlue = "blau-dunkel" / "Dunkelblau" });
 
     #[test]
     fn slugs_labels_serde_and_parse_agree() {
-        for c in Colour::ALL {
-            assert_eq!(Colour::parse(c.as_str()), Some(*c));
-            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{}\"", c.as_str()));
+        for (c, slug) in Colour::ALL.iter().zip(Colour::SLUGS) {
+            assert_eq!(c.as_str(), *slug);
+            assert_eq!(Colour::parse(slug), Some(*c));
+            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{slug}\""));
+            assert_eq!(serde_json::from_str::<Colour>(&format!("\"{slug}\"")).unwrap(), *c);
         }
         assert_eq!(Colour::DarkBlue.label(), "Dunkelblau");
         assert_eq!(Colour::DarkBlue.index(), 1);

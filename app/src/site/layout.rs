@@ -1,17 +1,26 @@
-//! Page frame: skip link, header with navigation (a bottom bar on phones), demo notice, main, footer.
+//! The page frame: skip link, header with navigation (a bottom bar on phones), demo notice, main, footer.
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The main navigation: (path, label). On phones it is the bottom bar, without the career page.
-const NAVIGATION: [(&str, &str); 5] = [
-    ("/jobs", "Jobs"),
-    ("/gehalt", "Gehalt"),
-    ("/beruf/medienassistent/bochum", "Berufsinfo"),
-    ("/merkliste", "Merkliste"),
-    ("/konto", "Konto"),
+/// An entry of the main navigation.
+struct NavEntry {
+    href: &'static str,
+    label: &'static str,
+    /// Left out of the phone's bottom bar (reachable from the pages instead).
+    phone_hidden: bool,
+}
+
+/// The main navigation, in its order.
+const NAVIGATION: &[NavEntry] = &[
+    NavEntry { href: "/jobs", label: "Jobs", phone_hidden: false },
+    NavEntry { href: "/gehalt", label: "Gehalt", phone_hidden: false },
+    NavEntry { href: "/beruf/medienassistent/bochum", label: "Berufsinfo", phone_hidden: true },
+    NavEntry { href: "/merkliste", label: "Merkliste", phone_hidden: false },
+    NavEntry { href: "/konto", label: "Konto", phone_hidden: false },
 ];
 
-/// `demo`: whether the listings shown are demo data (every page then says so).
+/// `demo`: whether the listings shown are demo data (every page then says so). On phones the main
+/// navigation is a bottom bar.
 #[component]
 pub fn Layout(demo: bool, children: Children) -> impl IntoView {
     let path = use_location().pathname.get_untracked();
@@ -26,16 +35,16 @@ pub fn Layout(demo: bool, children: Children) -> impl IntoView {
                 </a>
                 <nav class="main-nav" aria-label="Hauptnavigation">
                     <ul class="nav-list">
-                        {NAVIGATION.iter().map(|(href, label)| view! {
-                            <li class:phone-hidden=href.starts_with("/beruf")>
-                                <a href=*href aria-current=current(href)>{*label}</a>
+                        {NAVIGATION.iter().map(|entry| view! {
+                            <li class:phone-hidden=entry.phone_hidden>
+                                <a href=entry.href aria-current=current(entry.href)>{entry.label}</a>
                             </li>
                         }).collect_view()}
                     </ul>
                 </nav>
                 <div class="header-tools">
                     <button id="install-app" type="button" class="install" hidden>"App installieren"</button>
-                    <super::ThemeSwitch initial=super::theme::current()/>
+                    <crate::ui::ThemeSwitch initial=crate::ui::theme::current()/>
                 </div>
             </div>
         </header>
@@ -62,7 +71,7 @@ pub fn Layout(demo: bool, children: Children) -> impl IntoView {
             </div>
         </div>
         // Announces what a search changed without a page load (`ui::live`).
-        <div id=super::live::STATUS_REGION class="visually-hidden" role="status" data-testid="live-status"></div>
+        <div id=crate::ui::live::STATUS_REGION class="visually-hidden" role="status" data-testid="live-status"></div>
         <main id="main" class="wrap">{children()}</main>
         <footer class="site-footer">
             <div class="wrap footer-row">
