@@ -12,6 +12,8 @@ pub mod cookies;
 pub mod db;
 pub mod error;
 pub mod favourites;
+#[cfg(feature = "ssr")]
+pub mod import;
 pub mod jobs;
 pub mod salary;
 #[cfg(feature = "ssr")]

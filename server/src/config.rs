@@ -1,4 +1,5 @@
-//! Command line and environment: `revierjobs [serve] ...` and `revierjobs seed --demo N`.
+//! Command line and environment: `revierjobs [serve] ...`, `revierjobs seed --demo N` and
+//! `revierjobs import INPUT...`.
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 
@@ -27,8 +28,10 @@ impl Cli {
 pub enum Command {
     /// Serve the web app (the default).
     Serve(ServeArgs),
-    /// Replace the demo listings with N freshly generated ones.
+    /// Replace the demo listings with N freshly generated ones (0 removes them).
     Seed(SeedArgs),
+    /// Import listings: schema.org JobPosting data (JSON-LD, JSON Lines, HTML pages) or Jobsuche answers.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -84,9 +87,25 @@ pub fn site_config(url: &str, trust_forwarded_for: bool) -> Result<SiteConfig, S
 
 #[derive(Debug, Clone, Args)]
 pub struct SeedArgs {
-    /// How many demo listings to generate (same N, same day → same data).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    /// How many demo listings to generate (same N, same day → same data); 0 removes them all.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub demo: u32,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Files, `-` for standard input, or http(s):// URLs; each is imported whole or not at all.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// The source's name (lower case, e.g. zeche-medien.de); default: the host of a URL, the name
+    /// of a file, `arbeitsagentur` for Jobsuche answers.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Check and map everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -168,7 +187,7 @@ mod tests {
     fn bad_values_name_the_flag() {
         let err = Cli::try_parse_from(["revierjobs", "serve", "--addr", "nowhere"]).unwrap_err().to_string();
         assert!(err.contains("--addr"), "{err}");
-        let err = Cli::try_parse_from(["revierjobs", "seed", "--demo", "0"]).unwrap_err().to_string();
+        let err = Cli::try_parse_from(["revierjobs", "seed", "--demo", "2000000"]).unwrap_err().to_string();
         assert!(err.contains("--demo"), "{err}");
     }
 

@@ -1,5 +1,5 @@
 //! The `revierjobs` server: configuration, the database connection, the router and its layers,
-//! the JSON API, seeding and the demo data generator.
+//! the JSON API, seeding and the demo data generator, and the import of listings (with fetching).
 pub mod api;
 pub mod assets;
 pub mod config;
@@ -7,6 +7,8 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod exports;
+pub mod fetch;
+pub mod import;
 pub mod memory;
 pub mod openapi;
 pub mod page_cache;
@@ -36,4 +38,6 @@ pub enum Error {
     Serve(std::io::Error),
     #[error("cannot start the async runtime: {0}")]
     Runtime(std::io::Error),
+    #[error("{failed} of {total} inputs not imported")]
+    Import { failed: usize, total: usize },
 }

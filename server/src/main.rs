@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             let result = match cli.command() {
                 Command::Serve(args) => server::startup::serve(args).await,
                 Command::Seed(args) => server::seed::run(args).await,
+                Command::Import(args) => server::import::run(args).await,
             };
             close_database(Duration::from_secs(10)).await;
             result

@@ -1,4 +1,5 @@
-//! `revierjobs seed --demo N`: replaces the demo listings, with a progress bar.
+//! `revierjobs seed --demo N`: replaces the demo listings, with a progress bar; `--demo 0` removes
+//! them. A database with real listings gets no demo listings.
 use chrono::{DateTime, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fmt;
@@ -6,7 +7,7 @@ use std::sync::Arc;
 
 use app::db::{Db, DbError};
 use app::jobs::model::{DEMO_SOURCE, Listing};
-use app::jobs::repo::{delete_source, insert_unannounced, listings_changed, max_id};
+use app::jobs::repo::{count_all, count_source, delete_source, insert_unannounced, listings_changed, max_id};
 
 use crate::config::SeedArgs;
 use crate::demo::generate;
@@ -81,6 +82,18 @@ pub async fn run(args: SeedArgs) -> Result<(), crate::Error> {
     config.url = crate::db::bulk_load_url(&config.url);
     let db = crate::db::prepare(&config).await?;
     let n = args.demo as usize;
+    if n == 0 {
+        let removed = delete_source(&db, DEMO_SOURCE).await?;
+        println!("{removed} demo listings removed");
+        return Ok(());
+    }
+    let real = count_all(&db).await? - count_source(&db, DEMO_SOURCE).await?;
+    if real > 0 {
+        return Err(crate::Error::Config(format!(
+            "the database holds {real} real listings; demo listings are never mixed with them \
+             (use an empty database for demo data)"
+        )));
+    }
     let bar = ProgressBar::new(n as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} Demo-Anzeigen ({elapsed})")

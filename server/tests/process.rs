@@ -53,3 +53,52 @@ fn unreachable_database_is_named_and_exits_non_zero() {
     assert!(last.starts_with("revierjobs: error:") && last.contains("REVIERJOBS_DB"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
+
+/// A JobPosting line for the CLI tests, valid for a month from today.
+fn posting_line(id: &str, town: &str) -> String {
+    let today = chrono::Utc::now();
+    let day = |offset: i64| (today + chrono::Duration::days(offset)).format("%Y-%m-%d").to_string();
+    serde_json::json!({"@type": "JobPosting", "identifier": id, "title": "Fotograf/in",
+        "description": "<p>Fotos für Social Media.</p>", "datePosted": day(-1), "validThrough": day(30),
+        "hiringOrganization": {"name": "Revier Foto GmbH"},
+        "jobLocation": {"address": {"postalCode": "44787", "addressLocality": town}}})
+    .to_string()
+}
+
+#[tokio::test]
+async fn import_reports_each_input_and_fails_unless_all_were_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("surrealkv://{}/db", dir.path().display());
+    let good = dir.path().join("Revier Foto.jsonl");
+    std::fs::write(&good, format!("{}\n{}\n", posting_line("rf-1", "Bochum"), posting_line("rf-2", "Bochum"))).unwrap();
+    let bad = dir.path().join("kaputt.jsonl");
+    std::fs::write(&bad, format!("{}\n{{\"title\": 5}}\n", posting_line("rf-3", "Bochum"))).unwrap();
+
+    let out = revierjobs().args(["import", "--dry-run", "--db", &url]).arg(&good).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("2 neu") && stdout.contains("Probelauf"), "{stdout}");
+
+    let out = revierjobs().args(["import", "--db", &url]).arg(&good).arg(&bad).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("2 neu, 0 aktualisiert") && stdout.contains("(Quelle „revier-foto“"), "{stdout}");
+    assert!(stdout.contains("kaputt.jsonl: nicht importiert, nichts geschrieben"), "{stdout}");
+    assert!(stdout.contains("Fehler: Zeile 2, title: erwartet Text, gefunden eine Zahl"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 of 2 inputs not imported"));
+
+    // Standard input, read twice: the same ads again are unchanged.
+    let mut child = revierjobs()
+        .args(["import", "--source", "revier-foto", "--db", &url, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&std::fs::read(&good).unwrap()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("0 neu, 0 aktualisiert, 2 unverändert"), "{stdout}");
+
+    let db = connect(&DbConfig { url, ..DbConfig::memory() }).await.unwrap();
+    assert_eq!(count_all(&db).await.unwrap(), 2);
+}

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::card::{JobList, SalaryInfo};
 use super::filter::JobFilter;
-use super::model::{JobDetail, parse_job_id};
+use super::model::{JobDetail, SourceLink, parse_job_id};
 use super::page::with_toggles;
 use crate::error::AppError;
 use crate::favourites::{FavouriteToggle, SavedJobs};
@@ -37,7 +37,9 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
     if detail.expired {
         set_http_status(410);
     }
-    let JobDetail { listing, profession_name, expired, comparison, similar, json_ld } = detail;
+    let JobDetail { listing, sources, profession_name, expired, comparison, similar, json_ld } = detail;
+    let own = sources.first().cloned();
+    let also: Vec<SourceLink> = sources.into_iter().skip(1).collect();
     let job = &listing.summary;
     let more =
         JobFilter { profession: job.profession.clone(), place: job.location.city_slug.clone(), ..Default::default() };
@@ -82,7 +84,14 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                 <ul class="skills">{job.skills.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             })}
             <h2>"Beschreibung"</h2>
-            <div class="description" inner_html=listing.description.clone()></div>
+            {if listing.description.is_empty() {
+                view! {
+                    <p class="description">"Die Beschreibung steht in der Anzeige"
+                        {own.clone().map(|s| view! { " bei "<SourceAnchor link=s/> })}"."</p>
+                }.into_any()
+            } else {
+                view! { <div class="description" inner_html=listing.description.clone()></div> }.into_any()
+            }}
             <h2>"Bewerbung"</h2>
             <p class="apply">
                 {listing.apply_url.clone().map(|url| view! {
@@ -92,6 +101,16 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                     " Per E-Mail: "<a href=format!("mailto:{mail}")>{mail.clone()}</a>
                 })}
             </p>
+            {own.map(|link| view! {
+                <p class="source" data-testid="source">"Quelle: "<SourceAnchor link/>
+                    {(!also.is_empty()).then(|| view! {
+                        <br/>"Auch veröffentlicht bei "
+                        {also.into_iter().enumerate().map(|(i, link)| view! {
+                            {(i > 0).then_some(", ")}<SourceAnchor link/>
+                        }).collect_view()}
+                    })}
+                </p>
+            })}
             {(!similar.is_empty()).then(|| view! {
                 <section class="similar" aria-labelledby="similar-heading" data-testid="similar-jobs">
                     <h2 id="similar-heading">"Ähnliche Stellen"</h2>
@@ -101,5 +120,15 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
             })}
             <p><a href=more.href()>{format!("Weitere Stellen als {} in {}", profession_name, job.location.city)}</a></p>
         </article>
+    }
+}
+
+/// A source by name, linking to the ad there when its address is known.
+#[component]
+fn SourceAnchor(link: SourceLink) -> impl IntoView {
+    let name = link.name().to_owned();
+    match link.url {
+        Some(url) => view! { <a href=url rel="nofollow noopener">{name}</a> }.into_any(),
+        None => name.into_any(),
     }
 }

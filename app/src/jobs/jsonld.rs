@@ -72,6 +72,8 @@ pub fn job_posting(listing: &Listing, base_url: &str) -> String {
             SalaryUnit::Month => "MONTH",
             SalaryUnit::Year => "YEAR",
             SalaryUnit::Hour => "HOUR",
+            SalaryUnit::Day => "DAY",
+            SalaryUnit::Week => "WEEK",
         };
         v["baseSalary"] = json!({
             "@type": "MonetaryAmount",
@@ -79,9 +81,12 @@ pub fn job_posting(listing: &Listing, base_url: &str) -> String {
             "value": { "@type": "QuantitativeValue", "minValue": salary.min, "maxValue": salary.max, "unitText": unit }
         });
     }
-    if s.remote == Remote::Remote {
+    if s.remote == Remote::Remote || s.location.is_anywhere() {
         v["jobLocationType"] = json!("TELECOMMUTE");
         v["applicantLocationRequirements"] = json!({ "@type": "Country", "name": "Deutschland" });
+    }
+    if s.location.is_anywhere() {
+        v.as_object_mut().map(|o| o.remove("jobLocation"));
     }
     v.to_string().replace('<', "\\u003c")
 }

@@ -59,6 +59,28 @@ pub struct Location {
     pub lon: f64,
 }
 
+impl Location {
+    /// The place of a remote job that names none: Germany as a whole, at its centre.
+    pub fn anywhere_in_germany() -> Location {
+        Location {
+            city: "Deutschland (remote)".to_owned(),
+            city_slug: ANYWHERE.to_owned(),
+            postal_code: None,
+            street: None,
+            region: None,
+            lat: 51.1634,
+            lon: 10.4477,
+        }
+    }
+
+    pub fn is_anywhere(&self) -> bool {
+        self.city_slug == ANYWHERE
+    }
+}
+
+/// The town slug of [`Location::anywhere_in_germany`].
+const ANYWHERE: &str = "remote";
+
 /// A town a search can name, with the coordinates of its centre (reference data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -164,10 +186,29 @@ pub struct Hit {
     pub comparison: Option<PayComparison>,
 }
 
+/// Where a listing was published: a source and the ad's page there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceLink {
+    pub source: String,
+    pub url: Option<String>,
+}
+
+/// The Federal Employment Agency's Jobsuche, as a source.
+pub const JOBSUCHE_SOURCE: &str = "arbeitsagentur";
+
+impl SourceLink {
+    /// The source as people know it: "Bundesagentur für Arbeit", else its name (a host).
+    pub fn name(&self) -> &str {
+        if self.source == JOBSUCHE_SOURCE { "Bundesagentur für Arbeit" } else { &self.source }
+    }
+}
+
 /// Everything the detail page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JobDetail {
     pub listing: Listing,
+    /// Every source the listing was published at, its own first (none for demo listings).
+    pub sources: Vec<SourceLink>,
     pub profession_name: String,
     pub expired: bool,
     /// For an ad without salary: what comparable ads pay.

@@ -2,7 +2,7 @@
 //! parameter; the only text composed here are constant SurrealQL fragments.
 use serde::Deserialize;
 
-use super::model::{Choice, City, Listing};
+use super::model::{Choice, City, Listing, SourceLink};
 use crate::db::{Db, DbError, row, rows};
 
 /// A `job` row as a [`Listing`] reads it: every field, the id and the profession (a record link) as
@@ -26,6 +26,18 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Listing>, DbError> {
     Ok(listing)
 }
 
+/// Where listing `id` was published, the listing's own source first.
+pub async fn sources(db: &Db, id: i64) -> Result<Vec<SourceLink>, DbError> {
+    let mut response = db
+        .query(
+            "SELECT source, url, source = (SELECT VALUE source FROM ONLY type::record('job', $id)) AS own
+             FROM listing_source WHERE job = type::record('job', $id) ORDER BY own DESC, source",
+        )
+        .bind(("id", id))
+        .await?;
+    rows(&mut response, 0)
+}
+
 /// Professions, by name.
 pub async fn professions(db: &Db) -> Result<Vec<Choice>, DbError> {
     let mut response = db.query("SELECT slug, name FROM profession ORDER BY name").await?;
@@ -43,7 +55,7 @@ const INSERT: &str = "INSERT INTO job $rows RETURN NONE;";
 const BUMP_VERSION: &str = "UPSERT meta:jobs SET version += 1 RETURN NONE;";
 
 /// One listing as SurrealDB values: the profession a record link, dates datetimes.
-fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
+pub fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
     use surrealdb::types::{Datetime, RecordId, SurrealValue, Value};
     let s = &listing.summary;
     let Value::Object(mut row) = serde_json::to_value(listing)?.into_value() else {
@@ -95,6 +107,15 @@ pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
     let n = rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n);
     response.check()?;
     Ok(n)
+}
+
+/// How many listings of `source` the database holds.
+pub async fn count_source(db: &Db, source: &str) -> Result<u64, DbError> {
+    let mut response = db
+        .query("SELECT count() AS n FROM job WHERE source = $source GROUP ALL")
+        .bind(("source", source.to_owned()))
+        .await?;
+    Ok(rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n))
 }
 
 /// Bumped with every write to listings; see `search::SearchHandle`.

@@ -38,7 +38,9 @@ pub async fn detail(state: &AppState, id: i64, now: DateTime<Utc>) -> Result<Job
     let profession_name = index.profession_name(&s.profession).unwrap_or(&s.profession).to_owned();
     let comparison = if s.salary.is_none() { index.comparison(&s.profession, s.offer, s.experience) } else { None };
     let json_ld = (!s.is_demo()).then(|| job_posting(&listing, &state.site.public_url));
+    let sources = if s.is_demo() { Vec::new() } else { super::repo::sources(&state.db, id).await? };
     Ok(JobDetail {
+        sources,
         expired: s.valid_through <= now,
         similar: index.similar(id, SIMILAR, now),
         profession_name,

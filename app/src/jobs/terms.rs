@@ -1,5 +1,5 @@
 //! The closed vocabularies of a listing and of sorting: slugs in URLs and the database, German
-//! labels in the UI.
+//! labels in the UI. `unspecified` is what an imported ad does not say: unknown beats a guess.
 use crate::slug_enum;
 
 slug_enum!(WorkingTime {
@@ -22,11 +22,13 @@ slug_enum!(Remote {
 slug_enum!(Contract {
     Permanent = "permanent" / "Unbefristet",
     FixedTerm = "fixed_term" / "Befristet",
+    Unspecified = "unspecified" / "Ohne Angabe",
 });
 slug_enum!(Experience {
     Entry = "entry" / "Berufseinstieg",
     Experienced = "experienced" / "Berufserfahren",
     Senior = "senior" / "Senior",
+    Unspecified = "unspecified" / "Ohne Angabe",
 });
 slug_enum!(EmployerType {
     Agency = "agency" / "Agentur",
@@ -35,11 +37,14 @@ slug_enum!(EmployerType {
     Public = "public" / "Öffentlicher Dienst",
     MediaHouse = "media_house" / "Medienhaus",
     Event = "event" / "Veranstaltungsbranche",
+    Unspecified = "unspecified" / "Ohne Angabe",
 });
 slug_enum!(SalaryUnit {
     Month = "month" / "Monat",
     Year = "year" / "Jahr",
     Hour = "hour" / "Stunde",
+    Day = "day" / "Tag",
+    Week = "week" / "Woche",
 });
 slug_enum!(Sort {
     Relevance = "relevance" / "Relevanz",

@@ -1,8 +1,9 @@
 //! Pure salary maths, shared by every figure the app shows.
 //!
 //! Normalisation rule (written on the pages that use it): ranges count by their midpoint;
-//! a yearly salary is divided by 12; an hourly wage is multiplied by 40 h × 52 weeks / 12 months;
-//! the result is rounded to whole euros.
+//! a yearly salary is divided by 12; an hourly wage is multiplied by 40 h × 52 weeks / 12 months, a
+//! daily one by 5 days × 52 weeks / 12 months, a weekly one by 52 / 12; the result is rounded to
+//! whole euros.
 use serde::{Deserialize, Serialize};
 
 use crate::jobs::model::{Salary, SalaryUnit};
@@ -15,7 +16,8 @@ pub const MIN_SALARIES: usize = 5;
 
 /// The rule, in the words the pages print.
 pub const RULE: &str = "Bruttogehalt pro Monat. Gehaltsspannen zählen mit ihrer Mitte, Jahresgehälter ÷ 12, \
-    Stundenlöhne × 40 Stunden × 52 Wochen ÷ 12, auf ganze Euro gerundet. Quartile und Median nach der \
+    Stundenlöhne × 40 Stunden × 52 Wochen ÷ 12, Tagessätze × 5 Tage × 52 Wochen ÷ 12, Wochenlöhne × 52 ÷ 12, \
+    auf ganze Euro gerundet. Quartile und Median nach der \
     üblichen Interpolation zwischen benachbarten Rängen (wie R Typ 7, Excel QUANTIL.INKL).";
 
 fn per_month(value: f64, unit: SalaryUnit) -> f64 {
@@ -23,6 +25,8 @@ fn per_month(value: f64, unit: SalaryUnit) -> f64 {
         SalaryUnit::Month => value,
         SalaryUnit::Year => value / 12.0,
         SalaryUnit::Hour => value * HOURS_PER_MONTH,
+        SalaryUnit::Day => value * 5.0 * 52.0 / 12.0,
+        SalaryUnit::Week => value * 52.0 / 12.0,
     }
 }
 

@@ -38,6 +38,12 @@ impl Rng {
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.next(items.len())]
     }
+
+    /// One of the values an ad states (not `unspecified`), so the figures stay as the tests expect.
+    fn stated<T: crate::ui::slug::Slug>(&mut self, all: &[T]) -> T {
+        let stated: Vec<T> = all.iter().copied().filter(|v| v.as_str() != "unspecified").collect();
+        self.pick(&stated)
+    }
 }
 
 pub(super) fn listings(n: usize) -> Vec<Listing> {
@@ -85,13 +91,13 @@ pub(super) fn listings(n: usize) -> Vec<Listing> {
             // Drawn in this order so the data stays as the tests' expectations were written for.
             let employer = Employer {
                 name: format!("Firma {} (Demo)", r.next(20)),
-                kind: r.pick(EmployerType::ALL),
+                kind: r.stated(EmployerType::ALL),
                 website: None,
             };
             let (offer, remote) = (r.pick(Offer::ALL), r.pick(Remote::ALL));
             let lat = city.2 + (r.next(100) as f64 - 50.0) / 2000.0;
             let lon = city.3 + (r.next(100) as f64 - 50.0) / 2000.0;
-            let (contract, experience) = (r.pick(Contract::ALL), r.pick(Experience::ALL));
+            let (contract, experience) = (r.stated(Contract::ALL), r.stated(Experience::ALL));
             Listing {
                 summary: Summary {
                     id: i as i64 + 1,

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../../../schema/0004_favourites_accounts.surql")),
     (5, include_str!("../../../schema/0005_drop_unread_job_indexes.surql")),
     (6, include_str!("../../../schema/0006_listing_carries_employer_and_place.surql")),
+    (7, include_str!("../../../schema/0007_imported_listings.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

@@ -244,7 +244,7 @@ fn salary(
         Offer::Employment => {
             let (low, high) = p.bands[match experience {
                 Experience::Entry => 0,
-                Experience::Experienced => 1,
+                Experience::Experienced | Experience::Unspecified => 1,
                 Experience::Senior => 2,
             }];
             let premium = if skills.iter().any(|s| s == "KI-gestützte Produktion" || s == "Kurze Videoformate") {

@@ -221,7 +221,8 @@ pub fn employer_parts(t: EmployerType) -> (&'static [&'static str], &'static [&'
             &[" Agentur", " Studio", " Kommunikation", " Werbeagentur"],
             &[" GmbH", " UG", ""],
         ),
-        EmployerType::Sme => (
+        // The demo always names its employers' type.
+        EmployerType::Sme | EmployerType::Unspecified => (
             &["Druckhaus", "Werbetechnik", "Fotostudio", "Medienservice", "Schilder & Print", "Messebau"],
             &[" Emschertal", " Hellweg", " am Westpark", " Ruhrbogen", " Zechenring", " Lennewiese"],
             &[" GmbH", " KG", " e. K."],
@@ -257,7 +258,7 @@ pub fn employer_intro(t: EmployerType, city: &str) -> [String; 2] {
             ),
             format!("Unser Studio in {city} entwickelt Kampagnen, Websites und Videos für den Mittelstand im Revier."),
         ],
-        EmployerType::Sme => [
+        EmployerType::Sme | EmployerType::Unspecified => [
             format!(
                 "Als Familienbetrieb in {city} produzieren wir seit vielen Jahren Drucksachen, Schilder und Werbemittel."
             ),

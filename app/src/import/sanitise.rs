@@ -1,0 +1,96 @@
+//! Imported text is data: a description keeps only an allow-list of HTML (paragraphs, lists, line
+//! breaks, headings, strong/em, links to http, https and mailto, marked `nofollow noopener ugc`),
+//! everything else is removed and entities are decoded; every other text is plain. Nothing imported
+//! can run script anywhere on the site.
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A description as safe HTML. Plain text (no tags) keeps its paragraphs and line breaks.
+pub fn description(written: &str) -> String {
+    let html = if looks_like_html(written) { written.to_owned() } else { paragraphs(written) };
+    allow_list().clean(&html).to_string().trim().to_owned()
+}
+
+/// Text without any markup: tags removed, entities decoded, whitespace collapsed.
+pub fn plain(written: &str) -> String {
+    static TEXT_ONLY: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let builder = TEXT_ONLY.get_or_init(|| {
+        let mut b = ammonia::Builder::empty();
+        b.clean_content_tags(HashSet::from(["script", "style"]));
+        b
+    });
+    let escaped = builder.clean(written).to_string();
+    let decoded = escaped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn allow_list() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::empty();
+        b.tags(HashSet::from(["p", "br", "ul", "ol", "li", "h2", "h3", "h4", "strong", "em", "b", "i", "a"]))
+            .tag_attributes([("a", HashSet::from(["href"]))].into())
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .url_relative(ammonia::UrlRelative::Deny)
+            .link_rel(Some("nofollow noopener ugc"))
+            .clean_content_tags(HashSet::from(["script", "style"]));
+        b
+    })
+}
+
+/// Whether `text` has markup (a tag or an entity) rather than being plain text.
+fn looks_like_html(text: &str) -> bool {
+    let tag = text.find('<').is_some_and(|i| text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'));
+    tag || (text.contains('&') && text.contains(';'))
+}
+
+/// Plain text as HTML paragraphs: blank lines part paragraphs, single line ends become `<br>`.
+fn paragraphs(text: &str) -> String {
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", p.lines().map(|l| escape(l.trim())).collect::<Vec<_>>().join("<br>")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_allow_list_survives_and_links_are_marked() {
+        let dirty = "<h1>Titel</h1><p onclick=\"x()\">Wir <b>suchen</b> &amp; <em>finden</em>&nbsp;dich.</p>\
+            <script>alert(1)</script><style>p{}</style><img src=x onerror=alert(1)>\
+            <ul><li><a href=\"javascript:alert(1)\">böse</a></li><li><a href=\"https://zeche.example/\">gut</a></li></ul>\
+            <iframe src=\"https://x.example\"></iframe><a href=\"data:text/html,x\">d</a><a href=\"/relativ\">r</a>";
+        let clean = description(dirty);
+        assert_eq!(
+            clean,
+            "Titel<p>Wir <b>suchen</b> &amp; <em>finden</em>&nbsp;dich.</p><ul><li><a rel=\"nofollow noopener ugc\">böse</a></li>\
+             <li><a href=\"https://zeche.example/\" rel=\"nofollow noopener ugc\">gut</a></li></ul>\
+             <a rel=\"nofollow noopener ugc\">d</a><a rel=\"nofollow noopener ugc\">r</a>"
+        );
+        for bad in ["<script", "onclick", "onerror", "javascript:", "data:", "<iframe", "<img", "<style"] {
+            assert!(!clean.contains(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn entities_are_decoded_and_plain_text_keeps_its_paragraphs() {
+        assert_eq!(description("Gr&uuml;&szlig;e aus Bochum"), "Grüße aus Bochum");
+        assert_eq!(
+            description("Erste Zeile\nzweite Zeile\n\nNeuer Absatz <3"),
+            "<p>Erste Zeile<br>zweite Zeile</p><p>Neuer Absatz &lt;3</p>"
+        );
+        assert_eq!(plain("  Mediengestalter &amp; Designer <b>(m/w/d)</b>\n "), "Mediengestalter & Designer (m/w/d)");
+        assert_eq!(plain("<script>alert(1)</script>Text"), "Text");
+    }
+}
