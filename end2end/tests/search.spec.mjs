@@ -25,6 +25,18 @@ test("a facet option applies at once, its count is the result, Back restores", a
   expect(await page.evaluate(() => window.sameDocument)).toBe(true); // no page load at all
 });
 
+test("\"Ohne Angabe\" is offered only where an ad leaves the value open, or once chosen", async ({ page }) => {
+  // Demo listings state every value.
+  await page.goto("/jobs");
+  await expect(page.locator("#f-experience-entry")).toHaveCount(1);
+  await expect(page.locator("#f-experience-unspecified")).toHaveCount(0);
+  await page.goto("/jobs?experience=unspecified");
+  await expect(page.locator("#f-experience-unspecified")).toBeChecked();
+  await page.goto("/gehalt");
+  await expect(page.locator("#s-experience-entry")).toHaveCount(1);
+  await expect(page.locator("#s-experience-unspecified")).toHaveCount(0);
+});
+
 test("by keyboard: a filter applied with Space keeps the focus, the new results' toggles work", async ({ page }) => {
   await page.goto("/jobs");
   await hydrated(page);

@@ -7,6 +7,7 @@ use super::fields::{PlaceField, choice_options, profession_options, radius_optio
 use super::filter::JobFilter;
 use super::model::{SearchResponse, Sort};
 use super::param::{POSTED_WITHIN, Param, SALARY_STEPS};
+use super::terms::UNSPECIFIED;
 use crate::ui::form::{CheckGroup, FieldOption, SelectField};
 
 /// The id of the results section. Every link and form that changes the search leads there, so the
@@ -21,7 +22,7 @@ pub fn at_results(href: &str) -> String {
 /// How many skills the panel offers besides the chosen ones: those with the most results.
 const SKILLS_SHOWN: usize = 12;
 
-/// `options` of `param` with their facet counts.
+/// `options` of `param` with their facet counts; "Ohne Angabe" only where some ad leaves it open.
 fn counted(param: Param, options: Vec<FieldOption>, response: &SearchResponse) -> Vec<FieldOption> {
     options
         .into_iter()
@@ -32,6 +33,7 @@ fn counted(param: Param, options: Vec<FieldOption>, response: &SearchResponse) -
                 o.counted(count)
             }
         })
+        .filter(|o| o.value != UNSPECIFIED || o.selected || o.count.unwrap_or(0) > 0)
         .collect()
 }
 

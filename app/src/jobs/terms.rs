@@ -2,6 +2,9 @@
 //! labels in the UI. `unspecified` is what an imported ad does not say: unknown beats a guess.
 use crate::slug_enum;
 
+/// The slug of the `Unspecified` value that Contract, Experience and EmployerType share.
+pub const UNSPECIFIED: &str = "unspecified";
+
 slug_enum!(WorkingTime {
     FullTime = "full_time" / "Vollzeit",
     PartTime = "part_time" / "Teilzeit",

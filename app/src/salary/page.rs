@@ -12,6 +12,7 @@ use super::stats::{Figures, MIN_SALARIES};
 use crate::jobs::fields::{ANY_PROFESSION, PlaceField, choice_options, profession_options, radius_options};
 use crate::jobs::filter::{JobFilter, ParamIssue};
 use crate::jobs::model::{Choices, EmployerType, Experience, Param, Relaxation, WorkingTime};
+use crate::jobs::terms::UNSPECIFIED;
 use crate::ui::form::{CheckGroup, FieldOption, Notices, SelectField};
 use crate::ui::format::{format_eur, format_eur_range};
 use crate::ui::query_string::query_pairs;
@@ -90,12 +91,14 @@ fn Explorer(explored: Explored) -> impl IntoView {
 }
 
 /// The checkbox options of a closed parameter; `groups` (when given) add how many salaries each has.
+/// "Ohne Angabe" is offered where it is a group (some ad leaves the value open, or it is chosen).
 fn checks(param: Param, filter: &JobFilter, groups: &[Group]) -> Vec<FieldOption> {
     choice_options(param, filter)
         .into_iter()
-        .map(|option| match groups.iter().find(|g| g.key == option.value) {
-            Some(g) => option.informing(u64::from(g.figures.n)),
-            None => option,
+        .filter_map(|option| match groups.iter().find(|g| g.key == option.value) {
+            Some(g) => Some(option.informing(u64::from(g.figures.n))),
+            None if option.value == UNSPECIFIED => None,
+            None => Some(option),
         })
         .collect()
 }

@@ -41,7 +41,7 @@ impl Rng {
 
     /// One of the values an ad states (not `unspecified`), so the figures stay as the tests expect.
     fn stated<T: crate::ui::slug::Slug>(&mut self, all: &[T]) -> T {
-        let stated: Vec<T> = all.iter().copied().filter(|v| v.as_str() != "unspecified").collect();
+        let stated: Vec<T> = all.iter().copied().filter(|v| v.as_str() != crate::jobs::terms::UNSPECIFIED).collect();
         self.pick(&stated)
     }
 }

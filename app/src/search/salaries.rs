@@ -12,6 +12,7 @@ use super::sets::{DIMS, Dim};
 use crate::jobs::filter::JobFilter;
 use crate::jobs::model::{EmployerType, Experience, Param, Relaxation, WorkingTime};
 use crate::jobs::param::RADII;
+use crate::jobs::terms::UNSPECIFIED;
 use crate::salary::model::{Group, SalaryReport, SalaryStats, SkillPay, explorer_filter, salary_href};
 use crate::salary::stats::{Figures, MIN_SALARIES, RULE, histogram, median_of_rest, percentile};
 use crate::ui::slug::Slug;
@@ -40,6 +41,8 @@ fn groups<T: Slug>(lists: &[Vec<u32>], chosen: &[T]) -> Vec<Group> {
             selected: chosen.contains(v),
             figures: Figures::of(values),
         })
+        // "Ohne Angabe" is a group only where ads leave the value open.
+        .filter(|g| g.key != UNSPECIFIED || g.selected || g.figures.n > 0)
         .collect()
 }
 

@@ -83,6 +83,18 @@ fn each_breakdown_leaves_out_its_own_input() {
 }
 
 #[test]
+fn ohne_angabe_is_a_group_only_where_ads_leave_the_value_open_or_it_is_chosen() {
+    // The fixture states every value, so "unspecified" has no salaries.
+    let index = index(3000);
+    let keys = |f: &JobFilter| -> Vec<String> {
+        index.salaries(f, now()).stats.by_experience.iter().map(|g| g.key.clone()).collect()
+    };
+    assert_eq!(keys(&filter("")), ["entry", "experienced", "senior"]);
+    let chosen = keys(&filter("experience=unspecified"));
+    assert_eq!(chosen, ["entry", "experienced", "senior", "unspecified"]);
+}
+
+#[test]
 fn skill_pay_compares_listings_with_and_without_the_skill() {
     let index = index(3000);
     let f = filter("offer=employment");
