@@ -42,6 +42,8 @@ use super::geo_names::{
 const NEARBY_KM: f64 = 15.0;
 /// A place with this many postcodes is a city that its name means over villages of one postcode.
 const CITY_POSTCODES: usize = 4;
+/// Coordinates farther than this from every German postcode's place lie outside Germany.
+const NEAREST_KM: f64 = 25.0;
 /// Words of a locality shortened at level 3; a place name has fewer.
 const MAX_PREFIX_WORDS: usize = 8;
 
@@ -184,6 +186,23 @@ impl Gazetteer {
         }
     }
 
+    /// The municipality of the postcode place nearest to coordinates that give no town name; None
+    /// farther than `NEAREST_KM` from every one (abroad).
+    pub fn nearest(&self, lat: f64, lon: f64) -> Option<Located> {
+        let spots = self.by_postcode.iter().flat_map(|(code, spots)| spots.iter().map(move |s| (*code, s)));
+        let (code, spot, d) = spots
+            .map(|(code, s)| (code, s, km((lat, lon), (s.lat, s.lon))))
+            .min_by(|a, b| a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)))?;
+        let town = self.town(spot.town);
+        (d <= NEAREST_KM).then(|| Located {
+            town: town.display().to_string(),
+            postal_code: Some(format!("{code:05}")),
+            state: town.state_name(),
+            lat,
+            lon,
+        })
+    }
+
     /// The postcode's place that the locality names, else the mean of all its places.
     fn at_postcode(&self, code: u32, spots: &[Spot], name: Option<&Name>, state: Option<u8>) -> Option<Located> {
         let code = Some(format!("{code:05}"));
@@ -267,7 +286,7 @@ impl Gazetteer {
     fn one_place(&self, towns: &[u32], cities_win: bool) -> Option<&Town> {
         let strength = |t: &Town| (t.weight, t.postcodes.len(), t.parent.is_none());
         let best = towns.iter().rev().map(|&i| self.town(i)).max_by_key(|t| strength(t))?;
-        let mut far = towns.iter().map(|&i| self.town(i)).filter(|t| km(best, t) > NEARBY_KM).peekable();
+        let mut far = towns.iter().map(|&i| self.town(i)).filter(|t| km(best.at(), t.at()) > NEARBY_KM).peekable();
         let is_city = cities_win && best.weight >= CITY_POSTCODES;
         (far.peek().is_none() || (is_city && far.all(|t| t.weight <= 1))).then_some(best)
     }
@@ -288,6 +307,10 @@ impl Town {
     fn fits(&self, qualifier: &[String]) -> bool {
         qualifier_matches(&self.qualifier, qualifier)
             || qualifier_matches(&words(self.state_name().unwrap_or("")), qualifier)
+    }
+
+    fn at(&self) -> (f64, f64) {
+        (self.lat, self.lon)
     }
 
     fn state_name(&self) -> Option<&'static str> {
@@ -335,10 +358,10 @@ fn postcode(text: &str) -> Option<u32> {
     (text.len() == 5 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
 }
 
-/// The distance of two places in km (equirectangular: exact enough within Germany).
-fn km(a: &Town, b: &Town) -> f64 {
-    let x = (b.lon - a.lon).to_radians() * ((a.lat + b.lat) / 2.0).to_radians().cos();
-    let y = (b.lat - a.lat).to_radians();
+/// The distance of two (lat, lon) points in km (equirectangular: exact enough within Germany).
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let x = (b.1 - a.1).to_radians() * ((a.0 + b.0) / 2.0).to_radians().cos();
+    let y = (b.0 - a.0).to_radians();
     6371.0 * x.hypot(y)
 }
 

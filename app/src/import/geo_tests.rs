@@ -273,3 +273,16 @@ fn huge_inputs_are_no_place() {
     assert_eq!(named(&huge), None);
     assert_eq!(Gazetteer::shipped().locate(Some(&huge), Some(&huge), Some(&huge)), None);
 }
+
+#[test]
+fn the_nearest_place_to_coordinates_names_its_municipality_within_germany_only() {
+    let g = Gazetteer::shipped();
+    let bochum = g.nearest(51.4818, 7.2162).expect("Bochum centre");
+    assert_eq!((bochum.town.as_str(), bochum.state), ("Bochum", Some("Nordrhein-Westfalen")));
+    let code = bochum.postal_code.clone().expect("the nearest place's postcode");
+    assert_eq!(town(at(&code)), is("Bochum", "Nordrhein-Westfalen"), "{code}");
+    assert_eq!((bochum.lat, bochum.lon), (51.4818, 7.2162), "the ad's position is kept");
+    assert_eq!(town(g.nearest(48.1372, 11.5756)), is("München", "Bayern"));
+    assert_eq!(g.nearest(48.8566, 2.3522), None, "Paris");
+    assert_eq!(g.nearest(54.8, 4.0), None, "the North Sea");
+}

@@ -203,8 +203,11 @@ fn place_on_map(place: &DraftPlace, findings: &mut Findings, rules: &Rules) -> O
             format!("„{code}“ ist keine deutsche Postleitzahl; nicht verwendet"),
         );
     }
-    let found = rules.gazetteer.locate(postal_code, place.locality.as_deref(), place.region.as_deref());
     let coordinates = place.lat.zip(place.lon);
+    let found = rules
+        .gazetteer
+        .locate(postal_code, place.locality.as_deref(), place.region.as_deref())
+        .or_else(|| coordinates.and_then(|(lat, lon)| rules.gazetteer.nearest(lat, lon)));
     let (town, lat, lon) = match (&found, coordinates) {
         (_, Some((lat, lon))) => {
             let town = place.locality.clone().or_else(|| found.as_ref().map(|f| f.town.clone()));
@@ -212,14 +215,18 @@ fn place_on_map(place: &DraftPlace, findings: &mut Findings, rules: &Rules) -> O
         }
         (Some(f), None) => (Some(f.town.clone()), f.lat, f.lon),
         (None, None) => {
+            // A place we cannot tell without guessing: this ad is left out, the others come in.
             let written =
                 [place.postal_code.as_deref(), place.locality.as_deref()].into_iter().flatten().collect::<Vec<_>>();
-            findings.error("jobLocation.address", format!("Ort „{}“ nicht gefunden", written.join(" ")));
+            findings.warn(
+                "jobLocation.address",
+                format!("Ort „{}“ unbekannt oder mehrdeutig; übersprungen", written.join(" ")),
+            );
             return None;
         }
     };
     let Some(town) = town.map(|t| sanitise::plain(&t)).filter(|t| !t.is_empty()) else {
-        findings.error("jobLocation.address.addressLocality", "fehlt (die Koordinaten allein nennen keinen Ort)");
+        findings.warn("jobLocation.geo", "liegt nicht in Deutschland und nennt keinen Ort; übersprungen");
         return None;
     };
     Some(Location {
@@ -247,3 +254,7 @@ fn hash_of(listing: &Listing, url: Option<&str>) -> String {
     hasher.update(url.unwrap_or_default());
     format!("{:x}", hasher.finalize())
 }
+
+#[cfg(test)]
+#[path = "listing_tests.rs"]
+mod tests;

@@ -18,6 +18,14 @@ pub fn Impressum() -> impl IntoView {
             <p>"[Name, Anschrift]"</p>
             <h2>"Verbraucherstreitbeilegung"</h2>
             <p>"Wir sind nicht bereit oder verpflichtet, an Streitbeilegungsverfahren vor einer Verbraucherschlichtungsstelle teilzunehmen."</p>
+            <h2 id="datenquellen">"Datenquellen"</h2>
+            <p>"Stellenanzeigen stammen von den Arbeitgebern und den auf jeder Anzeige genannten Quellen. Wo eine Anzeige nur Postleitzahl oder Ort nennt, bestimmen wir die Lage mit diesen Daten:"</p>
+            <ul>
+                <li>"Orte und Postleitzahlen: "<a href="https://www.geonames.org/">"GeoNames"</a>", Lizenz "
+                    <a href="https://creativecommons.org/licenses/by/4.0/">"CC BY 4.0"</a>"; Auszug für Deutschland, umgeformt; ohne Gewähr für Richtigkeit und Aktualität."</li>
+                <li>"Gemeindenamen: © "<a href="https://www.openstreetmap.org/copyright">"OpenStreetMap-Mitwirkende"</a>", Lizenz "
+                    <a href="https://opendatacommons.org/licenses/odbl/1-0/">"ODbL 1.0"</a>"."</li>
+            </ul>
         </article>
     }
 }
