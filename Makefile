@@ -10,13 +10,14 @@ E2E_ADDR ?= 127.0.0.1:3107
 
 export LEPTOS_SITE_ROOT := $(SITE_ROOT)
 
-.PHONY: help tools test-tools build run test lint unit e2e-build e2e api-check a11y bench size durability test-remote lighthouse screenshots fmt clean-data
+.PHONY: help tools test-tools build run test lint unit e2e-build e2e api-check a11y bench fuzz size durability test-remote lighthouse screenshots fmt clean-data
 
 help:
 	@echo "make run    build (release) and serve on http://$(ADDR) with the embedded database"
 	@echo "make test   fmt, clippy, unit + integration tests, end-to-end tests in Chromium, API contract, pa11y, Lighthouse budgets"
 	@echo "make build  release build of server binary and site"
-	@echo "make bench  print speed and memory figures for 100,000 listings (in process, then every page under wrk)"
+	@echo "make bench  print speed and memory figures for 100,000 listings (in process, every page under wrk, the import)"
+	@echo "make fuzz   the import's property tests with a million cases each (no panic on any input)"
 	@echo "make size   print the release bundle's sizes (raw, gzip, brotli)"
 	@echo "make api-check  the API against /api/openapi.json: OpenAPI 3.1 validator, schemathesis (all checks, stateful)"
 	@echo "make a11y   pa11y (HTML_CodeSniffer, WCAG 2 AA) over every page in light and dark"
@@ -93,6 +94,12 @@ bench: build
 	@scripts/ensure-tools.sh bench
 	cargo bench -p server --bench search
 	scripts/bench-http.sh $(TARGET_DIR)/release/revierjobs
+	scripts/bench-import.sh $(TARGET_DIR)/release/revierjobs
+
+# The import's property tests (arbitrary bytes and JSON through every reader and the mapping; none may
+# panic) with a million cases each; `make test` runs 50,000 each.
+fuzz:
+	IMPORT_FUZZ_CASES=1000000 cargo test --release -p app --features ssr --lib import::fuzz_tests
 
 # Figures, not assertions: the release wasm/js/css as shipped, compressed.
 size: tools

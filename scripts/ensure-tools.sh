@@ -79,11 +79,11 @@ if [ "${1:-build}" = "test" ]; then
 fi
 
 if [ "${1:-build}" = "bench" ]; then
-  if have wrk; then
-    ok "wrk (Debian's)"
+  if have wrk && [ -x /usr/bin/time ]; then
+    ok "wrk, time (Debian's)"
   else
-    doing "apt-get install wrk (Debian's; the load generator of make bench)"
+    doing "apt-get install wrk time (Debian's; the load generator and the memory meter of make bench)"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk time >/dev/null
   fi
 fi

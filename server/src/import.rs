@@ -4,7 +4,7 @@
 //! input was imported.
 use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Cursor};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -21,7 +21,9 @@ pub async fn run(args: ImportArgs) -> Result<(), crate::Error> {
     if let Some(source) = &args.source {
         check_source(source).map_err(crate::Error::Config)?;
     }
-    let db = crate::db::prepare(&args.db.to_config()?).await?;
+    let mut config = args.db.to_config()?;
+    config.url = crate::db::import_url(&config.url);
+    let db = crate::db::prepare(&config).await?;
     let mut failed = 0;
     for name in &args.inputs {
         let tally = match open(name).await {
@@ -113,7 +115,8 @@ pub fn check_source(source: &str) -> Result<(), String> {
     }
 }
 
-/// How to open the input `name` (twice), and the source name it suggests.
+/// How to open the input `name` (it is read once, so standard input streams through), and the source
+/// name it suggests.
 async fn open(name: &str) -> Result<(Open, String), Problem> {
     if name.starts_with("http://") || name.starts_with("https://") {
         let looks_like_page = |body: &[u8]| {
@@ -129,9 +132,7 @@ async fn open(name: &str) -> Result<(Open, String), Problem> {
         return Ok((open, host.unwrap_or_else(|| "web".to_owned())));
     }
     if name == "-" {
-        let copy =
-            Arc::new(TempCopy::of_stdin().map_err(|e| Problem::input(format!("Standardeingabe nicht lesbar: {e}")))?);
-        let open: Open = Arc::new(move || Ok(Box::new(BufReader::new(File::open(&copy.0)?)) as _));
+        let open: Open = Arc::new(|| Ok(Box::new(BufReader::new(std::io::stdin())) as _));
         return Ok((open, "import".to_owned()));
     }
     let path = PathBuf::from(name);
@@ -146,26 +147,6 @@ fn file_source(path: &Path) -> String {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let slug = app::ui::format::slugify(&stem);
     if slug.is_empty() { "import".to_owned() } else { slug }
-}
-
-/// Standard input copied to a file (it is read twice), removed when dropped.
-struct TempCopy(PathBuf);
-
-impl TempCopy {
-    fn of_stdin() -> std::io::Result<Self> {
-        let path =
-            std::env::temp_dir().join(format!("revierjobs-import-{}-{}", std::process::id(), rand::random::<u64>()));
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
-        let copy = TempCopy(path);
-        std::io::copy(&mut std::io::stdin().lock().take(u64::MAX), &mut file)?;
-        Ok(copy)
-    }
-}
-
-impl Drop for TempCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 #[cfg(test)]

@@ -254,3 +254,43 @@ async fn an_imported_listing_is_shown_indexed_and_linked_to_its_sources() {
     let (_, api) = page(&db, "/api/v1/jobs?place=bochum").await;
     assert!(api.contains("\"source\":\"zeche-nord.example\""));
 }
+
+/// Makes the import runs look as if their process were still writing, `minutes_ago` last heard of.
+async fn as_if_writing(db: &Db, minutes_ago: i64) {
+    db.query("UPDATE import_run SET state = 'writing', heartbeat = time::now() - $gap")
+        .bind(("gap", surrealdb::types::Duration::from_secs(minutes_ago as u64 * 60)))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+}
+
+#[tokio::test]
+async fn listings_of_an_import_still_writing_are_nowhere_and_a_stopped_one_is_removed() {
+    let db = fresh_db().await;
+    let ads = lines(&[
+        posting("zm-1", "Videoeditor (m/w/d)", ("44787", "Bochum")),
+        posting("zm-2", "Fotograf/in", ("45127", "Essen")),
+    ]);
+    assert_eq!(run(&db, text(ads.clone()), None, false).await.new, 2);
+    let ids: Vec<i64> = links(&db).await.iter().map(|l| l.job).collect();
+    assert_eq!(app::search::load::load(&db, now()).await.unwrap().len(), 2);
+
+    // Its process still writing: neither the page, the search nor the next import sees them.
+    as_if_writing(&db, 1).await;
+    assert!(get(&db, ids[0]).await.unwrap().is_none());
+    assert_eq!(app::search::load::load(&db, now()).await.unwrap().len(), 0);
+    let refused = run(&db, text(ads.clone()), None, false).await;
+    assert!(refused.errors[0].message.contains("ein anderer Import der Quelle „zeche-nord.example“"), "{refused:?}");
+    assert_eq!(count_all(&db).await.unwrap(), 2, "nothing written");
+
+    // Its process stopped long ago: the next import removes what it staged and starts afresh.
+    as_if_writing(&db, 60).await;
+    let again = run(&db, text(ads), None, false).await;
+    assert!(again.imported(), "{:?}", again.errors);
+    assert_eq!(again.new, 2);
+    assert_eq!(count_all(&db).await.unwrap(), 2, "the staged listings are gone, the new ones there");
+    assert_eq!(links(&db).await.len(), 2);
+    assert!(get(&db, ids[0]).await.unwrap().is_none(), "the stopped run's ids are not reused");
+    assert_eq!(app::search::load::load(&db, now()).await.unwrap().len(), 2);
+}

@@ -6,9 +6,10 @@
 //! marks (`/in`, `/-in`, `:in`, `*in`, `(m/w/d)`, `(gn)`; `Mediengestalterin` = `mediengestalter`). Each
 //! function's documentation gives its rules; the word lists are the tables next to it.
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
+use super::words::{Words, fits, has, hits, negated, spells, stated, title_words, words};
 use crate::jobs::model::{Contract, EmployerType, Experience, Offer, Remote, WorkingTime};
-use crate::search::text::fold;
 use crate::ui::slug::Slug;
 
 /// A profession as the `profession` table holds it.
@@ -45,66 +46,6 @@ pub const SKILLS: &[(&str, &[&str])] = &[
     ("Barrierefreiheit", &["BITV", "WCAG", "Leichte Sprache"]),
 ];
 
-/// The words of a text as the rules compare them.
-fn words(text: &str) -> Vec<String> {
-    let folded = fold(text).replace('€', " euro ");
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-}
-
-/// `redakteurin(nen)` → `redakteur`: after job-noun endings only, so `berlin` stays.
-fn strip_gender(word: &str) -> &str {
-    let stem = word.strip_suffix("innen").or_else(|| word.strip_suffix("in")).unwrap_or(word);
-    let job = stem.len() >= 6 && ["er", "ent", "eur", "or", "ant", "ist", "af", "ot"].iter().any(|e| stem.ends_with(e));
-    if job { stem } else { word }
-}
-
-/// The words of a title without gender marks.
-fn title_words(title: &str) -> Vec<String> {
-    let keep = |w: &String| w.len() > 1 && !["in", "innen", "gn"].contains(&w.as_str());
-    words(title).into_iter().filter(keep).map(|w| strip_gender(&w).to_owned()).collect()
-}
-
-/// Whether a word fits one of the comma-separated pattern words (`x*` a prefix, `*x` a suffix).
-fn fits(word: &str, patterns: &str) -> bool {
-    patterns.split(',').map(str::trim).any(|p| match (p.strip_prefix('*'), p.strip_suffix('*')) {
-        (Some(suffix), _) => word.ends_with(suffix),
-        (None, Some(prefix)) => word.starts_with(prefix),
-        (None, None) => word == p,
-    })
-}
-
-/// Where one of the patterns starts: patterns are separated by commas, their words by a space.
-fn hits<'a>(w: &'a [String], patterns: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let at = move |i: usize, p: &str| p.split(' ').enumerate().all(|(k, p)| w.get(i + k).is_some_and(|w| fits(w, p)));
-    (0..w.len()).filter(move |&i| patterns.split(',').any(|p| at(i, p.trim())))
-}
-
-fn has(words: &[String], patterns: &str) -> bool {
-    hits(words, patterns).next().is_some()
-}
-
-/// Whether the phrase at `i` is denied: "kein", "nicht", "ohne" before, "nicht möglich" after.
-fn negated(words: &[String], i: usize) -> bool {
-    let after = &words[(i + 1).min(words.len())..(i + 5).min(words.len())];
-    // "nicht möglich" ends a phrase before; it does not deny the next one.
-    let denies = |j: usize| fits(&words[j], "kein*, ohne") || words[j] == "nicht" && words[j + 1] != "moeglich";
-    (i.saturating_sub(2)..i).any(denies)
-        || after.iter().any(|w| w == "ausgeschlossen")
-        || after.windows(2).any(|p| p[0] == "nicht" && p[1] == "moeglich")
-}
-
-/// Whether one of the patterns occurs without a negation.
-fn stated(words: &[String], patterns: &str) -> bool {
-    hits(words, patterns).any(|i| !negated(words, i))
-}
-
-/// Whether the words from `i` on, written together, spell `joined` exactly.
-fn spells(words: &[String], i: usize, joined: &str) -> bool {
-    let mut rest = joined;
-    let step = |w: &String| rest.strip_prefix(w.as_str()).inspect(|r| rest = r);
-    words.get(i..).unwrap_or_default().iter().map_while(step).any(str::is_empty)
-}
-
 /// The rules of a table written `slug: patterns; slug: patterns`, in order.
 fn rules(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.split(';').filter_map(|rule| rule.split_once(':')).map(|(slug, patterns)| (slug.trim(), patterns))
@@ -118,18 +59,27 @@ fn values<T: Slug>(table: &'static str, apply: impl Fn(&str) -> bool) -> impl It
 /// Skills the ad names: [`SKILLS`] names and spellings, written together or apart; each once, in
 /// vocabulary spelling and order.
 pub fn skills(title: &str, text: &str) -> Vec<String> {
+    // Each skill's spellings as its words written together.
+    static JOINED: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        SKILLS.iter().map(|(n, also)| std::iter::once(n).chain(*also).map(|s| words(s).concat()).collect()).collect()
+    });
     let w = words(&format!("{title}\n{text}"));
-    let named = |s: &&str| {
-        let joined = words(s).concat();
-        (0..w.len()).any(|i| spells(&w, i, &joined))
+    let named = |joined: &String| {
+        let first = joined.chars().next().map(String::from).unwrap_or_default();
+        w.starting_with(&first).any(|i| spells(&w, i, joined))
     };
-    SKILLS.iter().filter(|(n, also)| named(n) || also.iter().any(named)).map(|(n, _)| n.to_string()).collect()
+    SKILLS
+        .iter()
+        .zip(JOINED.iter())
+        .filter(|(_, spellings)| spellings.iter().any(named))
+        .map(|((n, _), _)| n.to_string())
+        .collect()
 }
 
 /// The words a profession is compared by: title words without filler.
 fn job_words(text: &str) -> Vec<String> {
     let filler = "und, fuer, der, die, das, den, mit, im, zum, zur, als, oder";
-    title_words(text).into_iter().filter(|w| !fits(w, filler)).collect()
+    title_words(text).iter().filter(|w| !fits(w, filler)).cloned().collect()
 }
 
 /// How well `words` name a key: in order beats all its words anywhere, then earlier, then longer.
@@ -181,7 +131,7 @@ pub fn profession(title: &str, occupations: &[String], kldb: Option<&str>, known
 }
 
 /// An apprenticeship title: "Ausbildung zum …", "Auszubildende/r", not "mit abgeschlossener Ausbildung".
-fn apprenticeship_title(t: &[String]) -> bool {
+fn apprenticeship_title(t: &Words) -> bool {
     let qualifying = "mit, nach, ohne, abgeschl*, erfolgreich*, absolviert*, beendet*, vergleichbar*, entsprechend*, \
         einschlaegig*, fertig*, kaufmaennisch*, technisch*, handwerklich*";
     let qualified = |i: usize| t[i.saturating_sub(2)..i].iter().any(|w| fits(w, qualifying));
@@ -244,7 +194,7 @@ fn years_before(w: &[String], i: usize) -> Option<u32> {
 }
 
 /// The level the text asks for, from years and phrases; none or conflicting evidence is Unspecified.
-fn text_level(w: &[String]) -> Experience {
+fn text_level(w: &Words) -> Experience {
     use Experience::{Entry, Experienced, Senior};
     let mut found = Vec::new();
     for i in hits(w, "jahr, jahre, jahren, jaehrig*").filter(|&i| !employer_speaks(w, i)) {
@@ -290,15 +240,15 @@ const TEXT_KINDS: &str = "public: tvoed*, tv oed, tv l, tv h, besoldung*, beamt*
 /// with e. V. is a Turnverein). Else `TEXT_KINDS` anywhere and `SELF_KINDS` after "wir sind", "als",
 /// "unser…", "Teil": one branch wins, two are Unspecified, a size (Corporate, Sme) counts only alone.
 pub fn employer_type(name: &str, text: &str) -> EmployerType {
-    let mut n = words(name);
+    let n = words(name);
     let club = has(&n, "e v, ev, *verein");
-    n.retain(|w| !club || w != "tv");
+    let n = Words::new(n.iter().filter(|w| !club || *w != "tv").cloned().collect());
     let city = n.first().filter(|w| *w == "stadt").map(|_| EmployerType::Public);
     values(NAME_KINDS, |p| has(&n, p)).next().or(city).unwrap_or_else(|| text_kind(&words(text)))
 }
 
 /// The type the text gives: one branch wins, two conflict; a size counts only without a branch.
-fn text_kind(w: &[String]) -> EmployerType {
+fn text_kind(w: &Words) -> EmployerType {
     let mut kinds: BTreeSet<_> = values(TEXT_KINDS, |p| has(w, p)).collect();
     // "als Redakteur bei einem Verlag" is not the employer speaking of itself.
     let breaks = "in, im, bei, fuer, mit, von, aus, einer, einem, zu, zum, zur";

@@ -42,7 +42,7 @@ pub struct Rules<'a> {
 }
 
 /// A listing ready to be written: its id is given when it is (0 until then).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mapped {
     pub listing: Listing,
     /// The ad's page at its source.

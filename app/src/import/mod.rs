@@ -18,6 +18,7 @@ pub mod repo;
 pub mod salary;
 pub mod sanitise;
 pub mod service;
+mod words;
 
 #[cfg(test)]
 mod fuzz_tests;

@@ -1,6 +1,9 @@
-//! SurrealDB reads and writes of the import. Reads find what the database knows of an input's ads;
-//! the writes of one input run in one transaction (`Writer`), so an input is imported whole or not
-//! at all, and every app server picks the listings up with the version bump at its end.
+//! SurrealDB reads and writes of the import. Reads find what the database knows of an input's ads.
+//! An input is written whole or not at all, in memory of bounded size: its new listings are staged in
+//! batches under a `Run` (ids no reader sees while the run is writing, see
+//! `schema/0008_import_runs.surql`); then one transaction (`Writer`) writes every change of a known
+//! listing and marks the run committed, and every app server picks the listings up with its version
+//! bump.
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use surrealdb::engine::any::Any;
@@ -70,7 +73,139 @@ pub async fn reserve_ids(db: &Db, n: u64) -> Result<i64, DbError> {
     Ok(next.unwrap_or(n as i64) - n as i64 + 1)
 }
 
-/// One input's writes, in one transaction: committed whole by [`Writer::commit`], or not at all.
+/// A run stopped when its heartbeat is older than this: its staged listings are removed.
+const STOPPED_AFTER: &str = "10m";
+/// Staged listings are removed this many at a time.
+const REMOVE_BATCH: i64 = 500;
+
+/// An import writing its new listings under the ids `first..=last`.
+pub struct Run {
+    id: RecordId,
+    first: i64,
+    last: i64,
+}
+
+/// A run of `source` that is writing now, with when it started (another import of the same source).
+pub async fn running(db: &Db, source: &str) -> Result<Option<DateTime<Utc>>, DbError> {
+    #[derive(Deserialize)]
+    struct Started {
+        started_at: DateTime<Utc>,
+    }
+    let sql = format!(
+        "SELECT started_at FROM import_run WHERE state = 'writing' AND source = $source
+         AND heartbeat >= time::now() - {STOPPED_AFTER} LIMIT 1"
+    );
+    let mut response = db.query(sql).bind(("source", source.to_owned())).await?;
+    Ok(rows::<Started>(&mut response, 0)?.first().map(|s| s.started_at))
+}
+
+/// Removes the runs that stopped while writing (a killed process), with their staged listings.
+pub async fn clear_stopped(db: &Db) -> Result<usize, DbError> {
+    #[derive(Deserialize)]
+    struct Stopped {
+        first: i64,
+        last: i64,
+    }
+    let sql = format!(
+        "SELECT first, last FROM import_run WHERE state = 'writing' AND heartbeat < time::now() - {STOPPED_AFTER}"
+    );
+    let stopped: Vec<Stopped> = rows(&mut db.query(sql).await?, 0)?;
+    let n = stopped.len();
+    for s in stopped {
+        let id = RecordId::new("import_run", s.first);
+        Run { id, first: s.first, last: s.last }.abandon(db).await?;
+    }
+    Ok(n)
+}
+
+impl Run {
+    pub fn first(&self) -> i64 {
+        self.first
+    }
+
+    /// A run for the ids `first..=last` (reserved by [`reserve_ids`], so the first id names the run).
+    pub async fn begin(db: &Db, source: &str, first: i64, last: i64) -> Result<Run, DbError> {
+        let id = RecordId::new("import_run", first);
+        db.query(
+            "CREATE $run CONTENT {
+                 source: $source, first: $first, last: $last, state: 'writing',
+                 started_at: time::now(), heartbeat: time::now()
+             } RETURN NONE",
+        )
+        .bind(("run", id.clone()))
+        .bind(("source", source.to_owned()))
+        .bind(("first", first))
+        .bind(("last", last))
+        .await?
+        .check()?;
+        Ok(Run { id, first, last })
+    }
+
+    /// New listings with their source links (from [`rows_and_links`]), not yet visible. Owned, so
+    /// batches can be written by tasks of their own.
+    pub fn stage(&self, db: &Db, (rows, links): (Value, Value)) -> impl Future<Output = Result<(), DbError>> + 'static {
+        let db = db.clone();
+        async move {
+            db.query("INSERT INTO job $rows RETURN NONE; INSERT INTO listing_source $links RETURN NONE;")
+                .bind(("rows", rows))
+                .bind(("links", links))
+                .await?
+                .check()?;
+            Ok(())
+        }
+    }
+
+    /// Says the run is still writing (batches run side by side, so they do not each say it).
+    pub async fn alive(&self, db: &Db) -> Result<(), DbError> {
+        db.query("UPDATE $run SET heartbeat = time::now() RETURN NONE")
+            .bind(("run", self.id.clone()))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Removes what the run staged, and the run.
+    pub async fn abandon(self, db: &Db) -> Result<(), DbError> {
+        let mut from = self.first;
+        while from <= self.last {
+            let to = (from + REMOVE_BATCH - 1).min(self.last);
+            db.query(
+                "DELETE listing_source WHERE job IN $jobs RETURN NONE;
+                 DELETE type::record('job', $from..=$to) RETURN NONE;",
+            )
+            .bind(("jobs", (from..=to).map(|id| RecordId::new("job", id)).collect::<Vec<_>>()))
+            .bind(("from", from))
+            .bind(("to", to))
+            .await?
+            .check()?;
+            from = to + 1;
+        }
+        db.query("DELETE $run RETURN NONE").bind(("run", self.id)).await?.check()?;
+        Ok(())
+    }
+}
+
+/// Removes every demo listing, a batch at a time (real listings never share the database with them);
+/// how many there were.
+pub async fn remove_demo(db: &Db) -> Result<u64, DbError> {
+    let mut removed = 0;
+    loop {
+        let mut response = db
+            .query("SELECT VALUE id FROM job WHERE source = $demo LIMIT $n")
+            .bind(("demo", DEMO_SOURCE))
+            .bind(("n", REMOVE_BATCH))
+            .await?;
+        let ids: Vec<RecordId> = response.take(0)?;
+        if ids.is_empty() {
+            return Ok(removed);
+        }
+        removed += ids.len() as u64;
+        db.query("DELETE $ids RETURN NONE").bind(("ids", ids)).await?.check()?;
+    }
+}
+
+/// One input's changes of known listings, in one transaction that also commits its run: committed
+/// whole by [`Writer::commit`], or not at all.
 pub struct Writer {
     tx: Transaction<Any>,
     source: String,
@@ -88,27 +223,9 @@ impl Writer {
         Ok(Writer { tx, source: source.to_owned() })
     }
 
-    /// Removes every demo listing (real listings never share the database with them).
-    pub async fn remove_demo(&self) -> Result<(), DbError> {
-        self.tx.query("DELETE job WHERE source = $demo RETURN NONE").bind(("demo", DEMO_SOURCE)).await?.check()?;
-        Ok(())
-    }
-
-    /// New listings, each with its source link.
-    pub async fn new_listings(&self, writes: &[Write<'_>], now: DateTime<Utc>) -> Result<(), DbError> {
-        let (rows, links) = self.rows(writes, now)?;
-        self.tx
-            .query("INSERT INTO job $rows RETURN NONE; INSERT INTO listing_source $links RETURN NONE;")
-            .bind(("rows", rows))
-            .bind(("links", links))
-            .await?
-            .check()?;
-        Ok(())
-    }
-
     /// New contents of known listings (their ids and page addresses stay).
     pub async fn changed_listings(&self, writes: &[Write<'_>], now: DateTime<Utc>) -> Result<(), DbError> {
-        let (rows, links) = self.rows(writes, now)?;
+        let (rows, links) = rows_and_links(&self.source, writes, now)?;
         self.tx
             .query(
                 "FOR $row IN $rows { UPSERT $row.id CONTENT $row RETURN NONE; };
@@ -121,25 +238,10 @@ impl Writer {
         Ok(())
     }
 
-    fn rows(&self, writes: &[Write<'_>], now: DateTime<Utc>) -> Result<(Value, Value), DbError> {
-        let mut rows = Vec::with_capacity(writes.len());
-        let mut links = Vec::with_capacity(writes.len());
-        for write in writes {
-            let mut listing = write.mapped.listing.clone();
-            listing.summary.id = write.job;
-            let Value::Object(mut row) = row_of(&listing)? else { unreachable!("a listing is an object") };
-            row.insert("id", RecordId::new("job", write.job));
-            row.insert("duplicate_key", write.mapped.duplicate_key.clone().into_value());
-            rows.push(Value::Object(row));
-            links.push(self.link(write.mapped, write.job, now));
-        }
-        Ok((Value::Array(rows.into()), Value::Array(links.into())))
-    }
-
     /// Ads of this source that are another source's listing `job`: their links, and the earlier
     /// posting date.
     pub async fn merged(&self, merges: &[Write<'_>], now: DateTime<Utc>) -> Result<(), DbError> {
-        let links: Vec<Value> = merges.iter().map(|m| self.link(m.mapped, m.job, now)).collect();
+        let links: Vec<Value> = merges.iter().map(|m| link(&self.source, m.mapped, m.job, now)).collect();
         self.tx
             .query(
                 "FOR $link IN $links {
@@ -153,24 +255,11 @@ impl Writer {
         Ok(())
     }
 
-    fn link(&self, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Value {
-        let listing = &mapped.listing;
-        let mut link = surrealdb::types::Object::new();
-        link.insert("id", link_id(&self.source, &listing.external_id));
-        link.insert("job", RecordId::new("job", job));
-        link.insert("source", self.source.clone().into_value());
-        link.insert("external_id", listing.external_id.clone().into_value());
-        if let Some(url) = &mapped.url {
-            link.insert("url", url.clone().into_value());
+    /// Makes every write and `run`'s listings visible at once and tells the app servers.
+    pub async fn commit(self, run: Option<Run>) -> Result<(), DbError> {
+        if let Some(run) = run {
+            self.tx.query("UPDATE $run SET state = 'committed' RETURN NONE").bind(("run", run.id)).await?.check()?;
         }
-        link.insert("posted_at", Datetime::from(listing.summary.posted_at));
-        link.insert("content_hash", mapped.hash.clone().into_value());
-        link.insert("imported_at", Datetime::from(now));
-        Value::Object(link)
-    }
-
-    /// Makes every write visible at once and tells the app servers.
-    pub async fn commit(self) -> Result<(), DbError> {
         self.tx.query("UPSERT meta:jobs SET version += 1 RETURN NONE").await?.check()?;
         self.tx.commit().await?;
         Ok(())
@@ -181,6 +270,38 @@ impl Writer {
         self.tx.cancel().await?;
         Ok(())
     }
+}
+
+/// The job rows and source links of `writes`.
+pub fn rows_and_links(source: &str, writes: &[Write<'_>], now: DateTime<Utc>) -> Result<(Value, Value), DbError> {
+    let mut rows = Vec::with_capacity(writes.len());
+    let mut links = Vec::with_capacity(writes.len());
+    for write in writes {
+        let mut listing = write.mapped.listing.clone();
+        listing.summary.id = write.job;
+        let Value::Object(mut row) = row_of(&listing)? else { unreachable!("a listing is an object") };
+        row.insert("id", RecordId::new("job", write.job));
+        row.insert("duplicate_key", write.mapped.duplicate_key.clone().into_value());
+        rows.push(Value::Object(row));
+        links.push(link(source, write.mapped, write.job, now));
+    }
+    Ok((Value::Array(rows.into()), Value::Array(links.into())))
+}
+
+fn link(source: &str, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Value {
+    let listing = &mapped.listing;
+    let mut link = surrealdb::types::Object::new();
+    link.insert("id", link_id(source, &listing.external_id));
+    link.insert("job", RecordId::new("job", job));
+    link.insert("source", source.to_owned().into_value());
+    link.insert("external_id", listing.external_id.clone().into_value());
+    if let Some(url) = &mapped.url {
+        link.insert("url", url.clone().into_value());
+    }
+    link.insert("posted_at", Datetime::from(listing.summary.posted_at));
+    link.insert("content_hash", mapped.hash.clone().into_value());
+    link.insert("imported_at", Datetime::from(now));
+    Value::Object(link)
 }
 
 /// The professions with the names and codes that identify them.

@@ -1,23 +1,27 @@
-//! One input imported. It is read twice: first every record is checked and mapped and the
-//! database asked what it knows of them; only when no record has an error is it read again and
-//! written, in one transaction. So an input of any size streams through, and nothing of an input
-//! with an error is written.
+//! One input imported. It is read once: every record is checked and mapped, the mapped ones wait
+//! in a temporary file, and the database is asked what it knows of them. Only when no record has an
+//! error is anything written: new listings staged in batches, then every change of a known listing
+//! in one transaction that makes all of it visible at once (`repo`). So an input of any size streams
+//! through in little memory, and nothing of an input with an error is written.
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
-use std::io::BufRead;
+use std::io::{BufRead, Seek, Write as _};
 
 use super::classify::ProfessionRef;
+use super::draft::Draft;
 use super::duplicates::WITHIN_DAYS;
 use super::geo::Gazetteer;
-use super::input::{Format, Problem};
+use super::input::{Findings, Format, Problem};
 use super::listing::{self, Mapped, Rules};
 use super::reader;
 use super::repo::{self, Candidate, Known, Write, Writer};
 use crate::db::{Db, DbError};
-use crate::jobs::model::JOBSUCHE_SOURCE;
+use crate::jobs::model::{DEMO_SOURCE, JOBSUCHE_SOURCE};
 
 /// Listings are written in batches of this many.
 const BATCH: usize = 500;
+/// Records are mapped this many at a time, spread over the cores.
+const MAP_CHUNK: usize = 1024;
 
 /// How to import.
 pub struct Options {
@@ -75,41 +79,38 @@ pub struct Seen {
     pub posted_at: DateTime<Utc>,
 }
 
-/// Opens an input, once for each reading.
+/// Opens an input (it is read once).
 pub type Open = std::sync::Arc<dyn Fn() -> std::io::Result<Box<dyn BufRead + Send>> + Send + Sync>;
 
-/// Imports the input `open` gives; `progress` hears how many records each reading has passed.
+/// Imports the input `open` gives; `progress` hears how many records each step has passed.
 pub async fn import(db: &Db, open: Open, options: &Options, progress: &mut dyn FnMut(usize)) -> Result<Tally, DbError> {
     let professions = repo::professions(db).await?;
     let mut tally = Tally::default();
-    // First reading: check and map everything, keep what identifies each record.
-    let mut seen: Vec<Option<Seen>> = Vec::new();
-    let mut first_ids: HashMap<String, usize> = HashMap::new();
+    // Reading: check and map everything, keep what identifies each record; the mapped records wait
+    // in a file of their own, so memory stays small whatever the input's size.
+    let spill = match Spill::new() {
+        Ok(spill) => spill,
+        Err(e) => return Ok(rejected(Problem::input(format!("keine Zwischendatei möglich: {e}")))),
+    };
     let mut input = match open() {
         Ok(input) => input,
         Err(e) => return Ok(rejected(Problem::input(format!("nicht lesbar: {e}")))),
     };
-    let result = reader::read(&mut *input, &mut |format, draft, mut findings| {
-        let mapped = listing::map(draft, &mut findings, &rules(&professions, "", format, options.now));
-        let record = mapped.and_then(|m| {
-            let id = &m.listing.external_id;
-            if let Some(first) = first_ids.get(id) {
-                findings.warn("identifier", format!("„{id}“ kam schon in Datensatz {first} vor; übersprungen"));
-                return None;
-            }
-            first_ids.insert(id.clone(), seen.len());
-            Some(seen_of(&m))
-        });
-        tally.errors.extend(findings.errors);
-        tally.warnings.extend(findings.warnings);
-        seen.push(record);
-        progress(seen.len());
+    let mut gathered = Gathered { seen: Vec::new(), first_ids: HashMap::new(), spill, tally: &mut tally, progress };
+    let mut pending: Vec<(Format, Draft, Findings)> = Vec::with_capacity(MAP_CHUNK);
+    let result = reader::read(&mut *input, &mut |format, draft, findings| {
+        pending.push((format, draft, findings));
+        if pending.len() == MAP_CHUNK {
+            map_all(&mut pending, &professions, options.now).into_iter().for_each(|(m, f)| gathered.take(m, f));
+        }
     });
+    map_all(&mut pending, &professions, options.now).into_iter().for_each(|(m, f)| gathered.take(m, f));
+    let Gathered { seen, spill, .. } = gathered;
+    drop(input);
     let format = match result {
         Ok(format) => format,
         Err(problem) => return Ok(rejected(problem)),
     };
-    drop(first_ids);
     tally.format = Some(format);
     tally.source = options.source.clone().unwrap_or_else(|| match format {
         Format::Jobsuche => JOBSUCHE_SOURCE.to_owned(),
@@ -118,81 +119,276 @@ pub async fn import(db: &Db, open: Open, options: &Options, progress: &mut dyn F
     if !tally.errors.is_empty() {
         return Ok(tally);
     }
+    let mut spilled = match spill.finish() {
+        Ok(spilled) => spilled,
+        Err(e) => return Ok(rejected(Problem::input(format!("Zwischendatei nicht schreibbar: {e}")))),
+    };
+    // What the database knows; listings of imports still writing are not there yet.
+    let staged = crate::jobs::repo::staged(db).await?;
     let ids: Vec<String> = seen.iter().flatten().map(|s| s.external_id.clone()).collect();
     let mut known = HashMap::new();
     for chunk in ids.chunks(BATCH) {
-        known.extend(repo::known(db, &tally.source, chunk).await?.into_iter().map(|k| (k.external_id.clone(), k)));
+        let found = repo::known(db, &tally.source, chunk).await?.into_iter().filter(|k| !staged.contains(k.job));
+        known.extend(found.map(|k| (k.external_id.clone(), k)));
     }
     let mut candidates: HashMap<String, Vec<Candidate>> = HashMap::new();
-    for candidate in repo::candidates(db, &tally.source).await? {
+    for candidate in repo::candidates(db, &tally.source).await?.into_iter().filter(|c| !staged.contains(c.job)) {
         candidates.entry(candidate.key.clone()).or_default().push(candidate);
     }
-    let decisions = decide(&seen, &known, &candidates);
+    let decisions: Vec<Decision> = decide(&seen, &known, &candidates);
     count(&mut tally, &decisions);
     if options.dry_run || decisions.iter().all(|d| matches!(d, Decision::Unchanged | Decision::Skip)) {
         return Ok(tally);
     }
-    // Second reading, on a thread of its own: write, in one transaction.
-    let news = decisions.iter().filter(|d| **d == Decision::New).count() as u64;
-    let mut next_id = if news > 0 { repo::reserve_ids(db, news).await? } else { 0 };
-    let demo = crate::jobs::repo::count_source(db, crate::jobs::model::DEMO_SOURCE).await?;
-    let writer = Writer::begin(db, &tally.source).await?;
-    if demo > 0 {
-        writer.remove_demo().await?;
-        tally.demo_removed = demo;
+    if let Some(since) = repo::running(db, &tally.source).await? {
+        let since = since.format("%d.%m.%Y %H:%M UTC");
+        let message =
+            format!("ein anderer Import der Quelle „{}“ schreibt seit {since}; nichts geschrieben", tally.source);
+        return Ok(rejected(Problem::input(message)));
     }
-    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Option<Mapped>>(BATCH);
+    repo::clear_stopped(db).await?;
+    // Writing: real listings never share the database with demo listings.
+    let news = decisions.iter().filter(|d| **d == Decision::New).count() as i64;
+    if news > 0 && crate::jobs::repo::count_source(db, DEMO_SOURCE).await? > 0 {
+        tally.demo_removed = repo::remove_demo(db).await?;
+        crate::jobs::repo::listings_changed(db).await?;
+    }
+    let run = match news {
+        0 => None,
+        n => {
+            let first = repo::reserve_ids(db, n as u64).await?;
+            Some(repo::Run::begin(db, &tally.source, first, first + n - 1).await?)
+        }
+    };
     let (source, now) = (tally.source.clone(), options.now);
-    let reading = tokio::task::spawn_blocking(move || -> Result<(), Problem> {
-        let mut input = open().map_err(|e| Problem::input(format!("beim zweiten Lesen nicht lesbar: {e}")))?;
-        reader::read(&mut *input, &mut |format, draft, mut findings| {
-            let mapped = listing::map(draft, &mut findings, &rules(&professions, &source, format, now));
-            let _ = sender.blocking_send(mapped);
-        })
-        .map(|_| ())
-    });
-    let mut batch: Vec<(Decision, Mapped)> = Vec::with_capacity(BATCH);
-    let mut index = 0;
-    let mut changed_meanwhile = false;
-    while let Some(record) = receiver.recv().await {
-        let (i, decision) = (index, decisions.get(index).copied().unwrap_or(Decision::Skip));
-        index += 1;
-        progress(index);
-        let Some(mapped) = record else { continue };
-        let expected = seen.get(i).and_then(Option::as_ref).map(|s| s.hash.as_str());
-        if expected.is_some_and(|hash| hash != mapped.hash) {
-            changed_meanwhile = true;
-            break;
-        }
-        let mapped = match decision {
-            Decision::Update(_) => {
-                let earlier = known.get(&mapped.listing.external_id).cloned();
-                with_earliest(mapped, earlier.as_ref())
+    let written = write(db, &mut spilled, &decisions, run.as_ref(), &source, now, progress).await;
+    match (written, run) {
+        (Ok(()), run) => {
+            let writer = Writer::begin(db, &source).await?;
+            let changed = change(&writer, &mut spilled, &decisions, &known, &source, now).await;
+            match changed {
+                Ok(()) => writer.commit(run).await?,
+                Err(e) => {
+                    writer.cancel().await?;
+                    if let Some(run) = run {
+                        run.abandon(db).await?;
+                    }
+                    return Err(e);
+                }
             }
-            _ => mapped,
-        };
-        batch.push((decision, mapped));
-        if batch.len() >= BATCH {
-            flush(&writer, &mut batch, &mut next_id, now).await?;
+        }
+        (Err(e), run) => {
+            if let Some(run) = run {
+                run.abandon(db).await?;
+            }
+            return Err(e);
         }
     }
-    drop(receiver);
-    let read = reading.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
-    if let Err(problem) = read {
-        writer.cancel().await?;
-        return Ok(rejected(problem));
-    }
-    if changed_meanwhile || index != decisions.len() {
-        writer.cancel().await?;
-        return Ok(rejected(Problem::input(
-            "die Eingabe hat sich zwischen Prüfen und Schreiben geändert; nichts geschrieben",
-        )));
-    }
-    flush(&writer, &mut batch, &mut next_id, now).await?;
-    writer.commit().await?;
     Ok(tally)
 }
 
+/// What reading keeps of each record: what identifies it, and the mapped record in the spill file.
+struct Gathered<'a> {
+    seen: Vec<Option<Seen>>,
+    first_ids: HashMap<String, usize>,
+    spill: Spill,
+    tally: &'a mut Tally,
+    progress: &'a mut dyn FnMut(usize),
+}
+
+impl Gathered<'_> {
+    fn take(&mut self, mapped: Option<Mapped>, mut findings: Findings) {
+        let record = mapped.and_then(|m| {
+            let id = &m.listing.external_id;
+            if let Some(first) = self.first_ids.get(id) {
+                findings.warn("identifier", format!("„{id}“ kam schon in Datensatz {first} vor; übersprungen"));
+                return None;
+            }
+            self.first_ids.insert(id.clone(), self.seen.len());
+            self.spill.push(&m);
+            Some(seen_of(&m))
+        });
+        self.tally.errors.extend(findings.errors);
+        self.tally.warnings.extend(findings.warnings);
+        self.seen.push(record);
+        (self.progress)(self.seen.len());
+    }
+}
+
+/// Maps the `pending` records (and empties the list), on every core, in order.
+fn map_all(
+    pending: &mut Vec<(Format, Draft, Findings)>,
+    professions: &[ProfessionRef],
+    now: DateTime<Utc>,
+) -> Vec<(Option<Mapped>, Findings)> {
+    let map_one = |(format, draft, mut findings): (Format, Draft, Findings)| {
+        let mapped = listing::map(draft, &mut findings, &rules(professions, "", format, now));
+        (mapped, findings)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let size = pending.len().div_ceil(cores).max(1);
+    let mut parts: Vec<Vec<_>> = Vec::new();
+    while !pending.is_empty() {
+        let rest = pending.split_off(size.min(pending.len()));
+        parts.push(std::mem::replace(pending, rest));
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(map_one).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// The mapped records of an input, one JSON line each, in a temporary file (deleted when dropped).
+struct Spill {
+    file: std::io::BufWriter<std::fs::File>,
+    /// The first write that failed: the file is of no use then.
+    failed: Option<std::io::Error>,
+}
+
+/// The records of a [`Spill`], read back from its start.
+struct Spilled(std::fs::File);
+
+impl Spill {
+    fn new() -> std::io::Result<Self> {
+        Ok(Spill { file: std::io::BufWriter::new(tempfile::tempfile()?), failed: None })
+    }
+
+    fn push(&mut self, mapped: &Mapped) {
+        if self.failed.is_none() {
+            let line = serde_json::to_writer(&mut self.file, mapped).map_err(std::io::Error::from);
+            self.failed = line.and_then(|_| self.file.write_all(b"\n")).err();
+        }
+    }
+
+    fn finish(self) -> std::io::Result<Spilled> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        Ok(Spilled(self.file.into_inner().map_err(|e| e.into_error())?))
+    }
+}
+
+impl Spilled {
+    /// Each record with its decision, from the first.
+    fn records<'a>(
+        &'a mut self,
+        decisions: &'a [Decision],
+        source: &'a str,
+    ) -> std::io::Result<impl Iterator<Item = Result<(Decision, Mapped), DbError>> + 'a> {
+        self.0.seek(std::io::SeekFrom::Start(0))?;
+        let lines = std::io::BufReader::new(&self.0).lines();
+        let kept = decisions.iter().copied().filter(|d| *d != Decision::Skip);
+        Ok(kept.zip(lines).map(move |(decision, line)| {
+            let line = line.map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+            let mut mapped: Mapped = serde_json::from_str(&line)?;
+            mapped.listing.summary.source = source.to_owned();
+            Ok((decision, mapped))
+        }))
+    }
+}
+
+/// Stages the new listings under `run`, a batch at a time, as many at once as there are cores.
+async fn write(
+    db: &Db,
+    spilled: &mut Spilled,
+    decisions: &[Decision],
+    run: Option<&repo::Run>,
+    source: &str,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(), DbError> {
+    let Some(run) = run else { return Ok(()) };
+    let mut writing = std::collections::VecDeque::new();
+    let result = stage_all(db, spilled, decisions, run, source, now, progress, &mut writing).await;
+    // Every batch ends before the caller may remove what was staged.
+    while let Some(task) = writing.pop_front() {
+        let _ = finished(Some(task)).await;
+    }
+    result
+}
+
+type Writing = std::collections::VecDeque<tokio::task::JoinHandle<Result<(), DbError>>>;
+
+#[allow(clippy::too_many_arguments)]
+async fn stage_all(
+    db: &Db,
+    spilled: &mut Spilled,
+    decisions: &[Decision],
+    run: &repo::Run,
+    source: &str,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize),
+    writing: &mut Writing,
+) -> Result<(), DbError> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (mut next_id, mut done) = (run.first(), 0);
+    let mut batch: Vec<Mapped> = Vec::with_capacity(BATCH);
+    let records = spilled.records(decisions, source).map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+    let mut records = records.peekable();
+    while let Some(record) = records.next() {
+        let (decision, mapped) = record?;
+        if decision == Decision::New {
+            batch.push(mapped);
+        }
+        if batch.len() < BATCH && records.peek().is_some() {
+            continue;
+        }
+        let writes: Vec<Write> =
+            batch.iter().enumerate().map(|(k, mapped)| Write { mapped, job: next_id + k as i64 }).collect();
+        if !writes.is_empty() {
+            writing.push_back(tokio::spawn(run.stage(db, repo::rows_and_links(source, &writes, now)?)));
+        }
+        (next_id, done) = (next_id + batch.len() as i64, done + batch.len());
+        batch.clear();
+        if writing.len() >= cores {
+            finished(writing.pop_front()).await?;
+            run.alive(db).await?;
+            progress(done);
+        }
+    }
+    while let Some(task) = writing.pop_front() {
+        finished(Some(task)).await?;
+    }
+    Ok(())
+}
+
+async fn finished(task: Option<tokio::task::JoinHandle<Result<(), DbError>>>) -> Result<(), DbError> {
+    match task {
+        Some(task) => task.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic())),
+        None => Ok(()),
+    }
+}
+
+/// Writes the changes of known listings (updates, merges) into `writer`'s transaction.
+async fn change(
+    writer: &Writer,
+    spilled: &mut Spilled,
+    decisions: &[Decision],
+    known: &HashMap<String, Known>,
+    source: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let mut updates: Vec<(i64, Mapped)> = Vec::new();
+    let mut merges: Vec<(i64, Mapped)> = Vec::new();
+    let records = spilled.records(decisions, source).map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+    for record in records {
+        match record? {
+            (Decision::Update(job), mapped) => {
+                let earlier = known.get(&mapped.listing.external_id);
+                updates.push((job, with_earliest(mapped, earlier)));
+            }
+            (Decision::Merge(job), mapped) => merges.push((job, mapped)),
+            _ => {}
+        }
+        if updates.len() >= BATCH || merges.len() >= BATCH {
+            flush(writer, &mut updates, &mut merges, now).await?;
+        }
+    }
+    flush(writer, &mut updates, &mut merges, now).await
+}
 /// The rules of mapping for `format` (Jobsuche result lists carry no descriptions).
 fn rules<'a>(professions: &'a [ProfessionRef], source: &'a str, format: Format, now: DateTime<Utc>) -> Rules<'a> {
     Rules { source, professions, gazetteer: Gazetteer::shipped(), now, descriptions: format != Format::Jobsuche }
@@ -221,34 +417,21 @@ fn with_earliest(mut m: Mapped, known: Option<&Known>) -> Mapped {
 
 async fn flush(
     writer: &Writer,
-    batch: &mut Vec<(Decision, Mapped)>,
-    next_id: &mut i64,
+    updates: &mut Vec<(i64, Mapped)>,
+    merges: &mut Vec<(i64, Mapped)>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let mut new = Vec::new();
-    let mut changed = Vec::new();
-    let mut merged = Vec::new();
-    for (decision, mapped) in batch.iter() {
-        match decision {
-            Decision::New => {
-                new.push(Write { mapped, job: *next_id });
-                *next_id += 1;
-            }
-            Decision::Update(job) => changed.push(Write { mapped, job: *job }),
-            Decision::Merge(job) => merged.push(Write { mapped, job: *job }),
-            Decision::Unchanged | Decision::Skip => {}
-        }
+    fn writes(list: &[(i64, Mapped)]) -> Vec<Write<'_>> {
+        list.iter().map(|(job, mapped)| Write { mapped, job: *job }).collect()
     }
-    if !new.is_empty() {
-        writer.new_listings(&new, now).await?;
+    if !updates.is_empty() {
+        writer.changed_listings(&writes(updates), now).await?;
     }
-    if !changed.is_empty() {
-        writer.changed_listings(&changed, now).await?;
+    if !merges.is_empty() {
+        writer.merged(&writes(merges), now).await?;
     }
-    if !merged.is_empty() {
-        writer.merged(&merged, now).await?;
-    }
-    batch.clear();
+    updates.clear();
+    merges.clear();
     Ok(())
 }
 

@@ -16,14 +16,42 @@ struct Count {
 
 /// Listing `id` as stored, expired or not. The description is sanitised here, as it is read, so
 /// rows of any age and origin are safe to render.
+/// A listing of an import still writing is not there yet.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Listing>, DbError> {
-    let sql = format!("SELECT {LISTING_FIELDS} FROM ONLY type::record('job', $id)");
+    let sql = format!(
+        "SELECT {LISTING_FIELDS} FROM ONLY type::record('job', $id);
+         SELECT VALUE id FROM import_run WHERE state = 'writing' AND first <= $id AND last >= $id;"
+    );
     let mut response = db.query(sql).bind(("id", id)).await?;
     let mut listing: Option<Listing> = row(&mut response, 0)?;
+    let staged: Vec<surrealdb::types::RecordId> = response.take(1)?;
+    if !staged.is_empty() {
+        return Ok(None);
+    }
     if let Some(listing) = &mut listing {
         listing.description = ammonia::clean(&listing.description);
     }
     Ok(listing)
+}
+
+/// The id ranges of imports still writing (see `schema/0008_import_runs.surql`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Staged(Vec<(i64, i64)>);
+
+impl Staged {
+    pub fn contains(&self, id: i64) -> bool {
+        self.0.iter().any(|(first, last)| (*first..=*last).contains(&id))
+    }
+}
+
+pub async fn staged(db: &Db) -> Result<Staged, DbError> {
+    #[derive(Deserialize)]
+    struct Range {
+        first: i64,
+        last: i64,
+    }
+    let mut response = db.query("SELECT first, last FROM import_run WHERE state = 'writing'").await?;
+    Ok(Staged(rows::<Range>(&mut response, 0)?.into_iter().map(|r| (r.first, r.last)).collect()))
 }
 
 /// Where listing `id` was published, the listing's own source first.

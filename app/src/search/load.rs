@@ -1,10 +1,11 @@
-//! Reads every active listing from the database into a new index, in pages along the record ids.
+//! Reads every active listing from the database into a new index, in pages along the record ids
+//! (not those of an import still writing).
 use chrono::{DateTime, Utc};
 
 use super::index::{Index, IndexBuilder};
 use crate::db::{Db, DbError, rows};
 use crate::jobs::model::Listing;
-use crate::jobs::repo::{LISTING_FIELDS, cities, professions};
+use crate::jobs::repo::{LISTING_FIELDS, cities, professions, staged};
 
 /// Listings read per query: the rows of one query are held several times over while they are
 /// decoded, so one query over every listing would be the largest memory the server ever needs.
@@ -13,8 +14,10 @@ pub const PAGE: i64 = 2_000;
 /// The index of every listing active at `now`.
 pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<Index, DbError> {
     let mut builder = IndexBuilder::new(cities(db).await?, professions(db).await?);
+    let staged = staged(db).await?;
     each_page(db, PAGE, |listings| {
-        listings.into_iter().filter(|l| l.summary.valid_through > now).for_each(|l| builder.add(l));
+        let there = |l: &Listing| l.summary.valid_through > now && !staged.contains(l.summary.id);
+        listings.into_iter().filter(there).for_each(|l| builder.add(l));
     })
     .await?;
     Ok(builder.build(now))

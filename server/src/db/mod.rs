@@ -58,6 +58,12 @@ pub fn bulk_load_url(url: &str) -> String {
     with_default(url, "max_memtable_size", "1073741824")
 }
 
+/// For an import (a process of its own that holds every batch only while writing it): a small
+/// memtable, so that its memory stays small whatever the input's size.
+pub fn import_url(url: &str) -> String {
+    with_default(url, "max_memtable_size", "16777216")
+}
+
 /// `url` with `key=value` added to its query, unless it sets `key` already; `surrealkv://` only.
 fn with_default(url: &str, key: &str, value: &str) -> String {
     if !url.starts_with("surrealkv://") {
@@ -136,6 +142,7 @@ mod tests {
         for url in ["mem://", "ws://db:8000"] {
             assert_eq!(embedded_url(url), url);
             assert_eq!(bulk_load_url(url), url);
+            assert_eq!(import_url(url), url);
         }
     }
 
@@ -146,5 +153,11 @@ mod tests {
             "surrealkv://d?max_memtable_size=1073741824&sync=every&block_cache_capacity=8388608"
         );
         assert_eq!(bulk_load_url("surrealkv://d?max_memtable_size=5"), "surrealkv://d?max_memtable_size=5");
+    }
+
+    #[test]
+    fn an_import_gets_a_small_memtable_unless_the_url_sets_one() {
+        assert_eq!(import_url("surrealkv://d"), "surrealkv://d?max_memtable_size=16777216");
+        assert_eq!(import_url("surrealkv://d?max_memtable_size=5"), "surrealkv://d?max_memtable_size=5");
     }
 }
