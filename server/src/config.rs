@@ -32,6 +32,8 @@ pub enum Command {
     Seed(SeedArgs),
     /// Import listings: schema.org JobPosting data (JSON-LD, JSON Lines, HTML pages) or Jobsuche answers.
     Import(ImportArgs),
+    /// The sources `serve` re-reads on a schedule: add, list, remove, run now.
+    Sources(SourcesArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -111,21 +113,57 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct SourcesArgs {
+    #[command(subcommand)]
+    pub command: SourcesCommand,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum SourcesCommand {
+    /// Add a source: any input `revierjobs import` accepts, at an http(s) URL.
+    Add {
+        /// Where the source answers.
+        #[arg(value_name = "URL")]
+        address: String,
+        /// Its name (lower case, e.g. zeche-medien.de); default: the URL's host.
+        #[arg(long)]
+        name: Option<String>,
+        /// How often it is read: 90m, 6h, 1d (at least 15m).
+        #[arg(long, default_value = "6h")]
+        every: String,
+        /// Every answer is a complete snapshot: listings missing from one expire.
+        #[arg(long)]
+        full: bool,
+        /// Its ads are trusted: a report of fraud does not hide them before review.
+        #[arg(long)]
+        trusted: bool,
+    },
+    /// Every source with its last run, next run and active listings.
+    List,
+    /// Remove a source (its listings stay and expire by their dates).
+    Remove { name: String },
+    /// Run one source (or all) now, in the foreground, with the import's report.
+    Run { name: Option<String> },
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct DbArgs {
     /// Database: surrealkv://PATH (embedded, default), mem:// (in memory) or ws://HOST:PORT (server).
-    #[arg(long = "db", env = "REVIERJOBS_DB", default_value = "surrealkv://data/revierjobs", value_parser = parse_db_url)]
+    #[arg(global = true, long = "db", env = "REVIERJOBS_DB", default_value = "surrealkv://data/revierjobs", value_parser = parse_db_url)]
     pub url: String,
     /// User for a SurrealDB server (with --db-pass).
-    #[arg(long = "db-user", env = "REVIERJOBS_DB_USER")]
+    #[arg(global = true, long = "db-user", env = "REVIERJOBS_DB_USER")]
     pub user: Option<String>,
     /// Password for a SurrealDB server (with --db-user).
-    #[arg(long = "db-pass", env = "REVIERJOBS_DB_PASS", hide_env_values = true)]
+    #[arg(global = true, long = "db-pass", env = "REVIERJOBS_DB_PASS", hide_env_values = true)]
     pub pass: Option<String>,
     /// Namespace.
-    #[arg(long = "db-ns", env = "REVIERJOBS_DB_NS", default_value = "revierjobs")]
+    #[arg(global = true, long = "db-ns", env = "REVIERJOBS_DB_NS", default_value = "revierjobs")]
     pub namespace: String,
     /// Database name within the namespace.
-    #[arg(long = "db-name", env = "REVIERJOBS_DB_NAME", default_value = "main")]
+    #[arg(global = true, long = "db-name", env = "REVIERJOBS_DB_NAME", default_value = "main")]
     pub database: String,
 }
 

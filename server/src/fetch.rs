@@ -41,12 +41,51 @@ pub enum FetchError {
 /// The body at `url`. `is_page` tells from the body whether it is an HTML page, for which the
 /// site's robots.txt is asked.
 pub async fn fetch(url: &str, limits: &FetchLimits, is_page: impl Fn(&[u8]) -> bool) -> Result<Vec<u8>, FetchError> {
+    match fetch_conditional(url, limits, is_page, None, None).await? {
+        Fetched::Body { body, .. } => Ok(body),
+        Fetched::NotModified => Err(FetchError::Status(304)),
+    }
+}
+
+/// What a conditional GET brought.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Fetched {
+    /// 304: the answer is the one the validators name.
+    NotModified,
+    Body {
+        body: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+}
+
+/// Like [`fetch`], sending the validators of the last answer (`If-None-Match`, `If-Modified-Since`).
+pub async fn fetch_conditional(
+    url: &str,
+    limits: &FetchLimits,
+    is_page: impl Fn(&[u8]) -> bool,
+    etag: Option<&str>,
+    last_modified: Option<&str>,
+) -> Result<Fetched, FetchError> {
     let parsed = reqwest::Url::parse(url).map_err(|e| FetchError::Unreachable(e.to_string()))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(FetchError::Scheme);
     }
     let client = client(limits)?;
-    let body = get(&client, parsed.clone(), limits).await?;
+    let mut request = client.get(parsed.clone());
+    if let Some(etag) = etag {
+        request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+    }
+    if let Some(date) = last_modified {
+        request = request.header(reqwest::header::IF_MODIFIED_SINCE, date);
+    }
+    let response = request.send().await.map_err(|e| FetchError::Unreachable(describe(&e)))?;
+    if response.status() == reqwest::StatusCode::NOT_MODIFIED {
+        return Ok(Fetched::NotModified);
+    }
+    let header = |name| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let (etag, last_modified) = (header(reqwest::header::ETAG), header(reqwest::header::LAST_MODIFIED));
+    let body = read_body(response, limits).await?;
     if is_page(&body) {
         let mut robots = parsed.clone();
         robots.set_path("/robots.txt");
@@ -58,7 +97,7 @@ pub async fn fetch(url: &str, limits: &FetchLimits, is_page: impl Fn(&[u8]) -> b
             return Err(FetchError::Forbidden);
         }
     }
-    Ok(body)
+    Ok(Fetched::Body { body, etag, last_modified })
 }
 
 fn client(limits: &FetchLimits) -> Result<reqwest::Client, FetchError> {
@@ -83,8 +122,12 @@ fn client(limits: &FetchLimits) -> Result<reqwest::Client, FetchError> {
 }
 
 async fn get(client: &reqwest::Client, url: reqwest::Url, limits: &FetchLimits) -> Result<Vec<u8>, FetchError> {
+    let response = client.get(url).send().await.map_err(|e| FetchError::Unreachable(describe(&e)))?;
+    read_body(response, limits).await
+}
+
+async fn read_body(mut response: reqwest::Response, limits: &FetchLimits) -> Result<Vec<u8>, FetchError> {
     let unreachable = |e: reqwest::Error| FetchError::Unreachable(describe(&e));
-    let mut response = client.get(url).send().await.map_err(unreachable)?;
     if !response.status().is_success() {
         return Err(FetchError::Status(response.status().as_u16()));
     }

@@ -17,6 +17,7 @@ pub mod router;
 pub mod security;
 pub mod seed;
 pub mod seo;
+pub mod sources;
 pub mod startup;
 
 pub use memory::runtime;

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
                 Command::Serve(args) => server::startup::serve(args).await,
                 Command::Seed(args) => server::seed::run(args).await,
                 Command::Import(args) => server::import::run(args).await,
+                Command::Sources(args) => server::sources::cli(args).await,
             };
             close_database(Duration::from_secs(10)).await;
             result

@@ -41,6 +41,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), crate::Error> {
     }
     let mut leptos_options = get_configuration(None).map_err(|e| crate::Error::Config(e.to_string()))?.leptos_options;
     leptos_options.site_addr = args.addr;
+    crate::sources::spawn(db.clone());
     let state = app_state(leptos_options, db, Some(std::time::Duration::from_secs(1))).await?.with_site(args.site()?);
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(args.addr)

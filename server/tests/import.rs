@@ -235,6 +235,8 @@ async fn an_imported_listing_is_shown_indexed_and_linked_to_its_sources() {
     let also = &html[html.find("Auch veröffentlicht bei").expect("the other source is named")..];
     assert!(also.contains("<a href=\"https://www.arbeitsagentur.de/jobsuche/jobdetail/10000-7-S\""));
     assert!(html.contains("Bundesagentur für Arbeit"));
+    let checked = format!("Zuletzt geprüft am {} bei Bundesagentur für Arbeit", app::ui::format::format_date(&today));
+    assert!(html.contains(&checked), "the last confirmation and its source");
     assert!(!html.contains("data-testid=\"demo-notice\""), "real listings carry no demo notice");
     assert!(!html.contains("noindex"));
     let ld_start = html.find("application/ld+json").expect("JobPosting data in the head");
@@ -293,4 +295,25 @@ async fn listings_of_an_import_still_writing_are_nowhere_and_a_stopped_one_is_re
     assert_eq!(links(&db).await.len(), 2);
     assert!(get(&db, ids[0]).await.unwrap().is_none(), "the stopped run's ids are not reused");
     assert_eq!(app::search::load::load(&db, now()).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn an_ad_without_an_end_stays_listed_60_days_past_its_last_confirmation() {
+    let db = fresh_db().await;
+    let mut ad = posting("zm-1", "Fotograf/in", ("44787", "Bochum"));
+    ad.as_object_mut().unwrap().remove("validThrough");
+    let at = |days: i64| Options {
+        source: None,
+        fallback_source: "zeche-nord.example".into(),
+        dry_run: false,
+        now: now() + chrono::Duration::days(days),
+    };
+    import(&db, text(lines(&[ad.clone()])), &at(0), &mut |_| {}).await.unwrap();
+    let id = links(&db).await[0].job;
+    let end = |l: app::jobs::model::Listing| l.summary.valid_through;
+    assert_eq!(end(get(&db, id).await.unwrap().unwrap()), now() + chrono::Duration::days(60));
+    // Found unchanged 40 days later: confirmed, listed 60 days from then.
+    let again = import(&db, text(lines(&[ad])), &at(40), &mut |_| {}).await.unwrap();
+    assert_eq!((again.unchanged, again.updated), (1, 0), "a moving end is no change");
+    assert_eq!(end(get(&db, id).await.unwrap().unwrap()), now() + chrono::Duration::days(100));
 }

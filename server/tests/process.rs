@@ -86,7 +86,7 @@ async fn import_reports_each_input_and_fails_unless_all_were_imported() {
     assert!(stdout.contains("Fehler: Zeile 2, title: erwartet Text, gefunden eine Zahl"), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 of 2 inputs not imported"));
 
-    // Standard input, read twice: the same ads again are unchanged.
+    // Standard input, streamed: the same ads again are unchanged.
     let mut child = revierjobs()
         .args(["import", "--source", "revier-foto", "--db", &url, "-"])
         .stdin(std::process::Stdio::piped())
@@ -101,4 +101,40 @@ async fn import_reports_each_input_and_fails_unless_all_were_imported() {
 
     let db = connect(&DbConfig { url, ..DbConfig::memory() }).await.unwrap();
     assert_eq!(count_all(&db).await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn sources_are_added_listed_and_removed_with_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("surrealkv://{}", dir.path().join("db").display());
+    let run = |args: &[&str]| {
+        let out = revierjobs().args(args).args(["--db", &url]).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, _) =
+        run(&["sources", "add", "https://www.zeche-nord.example/jobs.jsonl", "--every", "90m", "--full"]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("Quelle „zeche-nord.example“ hinzugefügt: alle 90m"), "{stdout}");
+    let (code, _, stderr) = run(&["sources", "add", "https://zeche-nord.example/other.jsonl"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("eine Quelle „zeche-nord.example“ gibt es schon"), "{stderr}");
+    let (code, _, stderr) = run(&["sources", "add", "https://x.example/", "--every", "5m"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("--every '5m'"), "{stderr}");
+    let (_, list, _) = run(&["sources", "list"]);
+    assert!(
+        list.contains("zeche-nord.example  https://www.zeche-nord.example/jobs.jsonl  alle 90m vollständig"),
+        "{list}"
+    );
+    assert!(list.contains("noch nicht gelaufen") && list.contains("aktive Anzeigen: 0"), "{list}");
+    let (code, stdout, _) = run(&["sources", "remove", "zeche-nord.example"]);
+    assert_eq!(code, Some(0), "{stdout}");
+    let (code, _, stderr) = run(&["sources", "remove", "zeche-nord.example"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("keine Quelle „zeche-nord.example“"), "{stderr}");
+    assert!(run(&["sources", "list"]).1.contains("keine Quellen"));
 }

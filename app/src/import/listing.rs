@@ -6,7 +6,7 @@
 //!   (`identifier` or `url`), and a place: an address with a postcode or a town, coordinates, or
 //!   remote work (`TELECOMMUTE`) with `applicantLocationRequirements`;
 //! - `validThrough` in the past: skipped; without one the ad is valid for [`VALID_DAYS`] days from
-//!   its posting;
+//!   when its source last confirmed it (this import, and every later one that finds it);
 //! - a place abroad: skipped (Revierjobs lists jobs in Germany); coordinates in the ad win over
 //!   the gazetteer's, which places a postcode or a town (`geo`);
 //! - remote work without a place: the place is Germany as a whole (`Location::anywhere_in_germany`).
@@ -22,7 +22,7 @@ use super::sanitise;
 use crate::jobs::model::{Employer, Experience, Listing, Location, Offer, Summary};
 use crate::ui::format::slugify;
 
-/// How long an ad without `validThrough` stays listed, counted from its posting.
+/// How long an ad without `validThrough` stays listed, counted from its source's last confirmation.
 pub const VALID_DAYS: i64 = 60;
 /// The longest title.
 pub const MAX_TITLE: usize = 500;
@@ -51,6 +51,8 @@ pub struct Mapped {
     pub duplicate_key: String,
     /// A hash of everything imported: an unchanged ad is not written again.
     pub hash: String,
+    /// The ad states when it ends (else its end moves with every confirmation).
+    pub valid_stated: bool,
 }
 
 /// The listing `draft` describes, or `None` when it has errors (in `findings`) or is skipped (a
@@ -86,7 +88,7 @@ pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mappe
     }
     let (title, description, employer_name, posted_at) = (title?, description?, employer_name?, draft.date_posted?);
     let location = location?;
-    let valid_through = draft.valid_through.unwrap_or(posted_at + Duration::days(VALID_DAYS));
+    let valid_through = draft.valid_through.unwrap_or(rules.now + Duration::days(VALID_DAYS));
     if valid_through <= rules.now {
         findings.warn("validThrough", format!("abgelaufen am {}; übersprungen", valid_through.format("%d.%m.%Y")));
         return None;
@@ -138,10 +140,10 @@ pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mappe
     };
     let duplicate_key =
         duplicates::key(&listing.summary.employer.name, &listing.summary.title, &listing.summary.location.city_slug);
-    let hash = hash_of(&listing, draft.url.as_deref());
+    let hash = hash_of(&listing, draft.url.as_deref(), draft.valid_through);
     let mut listing = listing;
     listing.summary.source = rules.source.to_owned();
-    Some(Mapped { listing, url: draft.url, duplicate_key, hash })
+    Some(Mapped { listing, url: draft.url, duplicate_key, hash, valid_stated: draft.valid_through.is_some() })
 }
 
 fn required_text(text: Option<String>, path: &str, max: usize, findings: &mut Findings) -> Option<String> {
@@ -248,9 +250,12 @@ fn is_germany(country: &str) -> bool {
     )
 }
 
-fn hash_of(listing: &Listing, url: Option<&str>) -> String {
+/// The hash of what the ad says: an end the ad does not state (it moves with each import) is left out.
+fn hash_of(listing: &Listing, url: Option<&str>, stated_end: Option<DateTime<Utc>>) -> String {
+    let mut said = listing.clone();
+    said.summary.valid_through = stated_end.unwrap_or(DateTime::<Utc>::MIN_UTC);
     let mut hasher = Sha256::new();
-    hasher.update(serde_json::to_vec(listing).unwrap_or_default());
+    hasher.update(serde_json::to_vec(&said).unwrap_or_default());
     hasher.update(url.unwrap_or_default());
     format!("{:x}", hasher.finalize())
 }

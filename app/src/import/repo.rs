@@ -10,7 +10,7 @@ use surrealdb::engine::any::Any;
 use surrealdb::method::Transaction;
 use surrealdb::types::{Array, Datetime, RecordId, SurrealValue, Value};
 
-use super::listing::Mapped;
+use super::listing::{Mapped, VALID_DAYS};
 use crate::db::{Db, DbError, rows};
 use crate::jobs::model::DEMO_SOURCE;
 use crate::jobs::repo::row_of;
@@ -75,7 +75,7 @@ pub async fn reserve_ids(db: &Db, n: u64) -> Result<i64, DbError> {
 
 /// A run stopped when its heartbeat is older than this: its staged listings are removed.
 const STOPPED_AFTER: &str = "10m";
-/// Staged listings are removed this many at a time.
+/// Staged listings are removed, and links confirmed, this many at a time.
 const REMOVE_BATCH: i64 = 500;
 
 /// An import writing its new listings under the ids `first..=last`.
@@ -301,7 +301,51 @@ fn link(source: &str, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Value {
     link.insert("posted_at", Datetime::from(listing.summary.posted_at));
     link.insert("content_hash", mapped.hash.clone().into_value());
     link.insert("imported_at", Datetime::from(now));
+    link.insert("checked_at", Datetime::from(now));
+    link.insert("valid_stated", mapped.valid_stated.into_value());
     Value::Object(link)
+}
+
+/// Source `source` confirms the ads `external_ids` (every ad it has: `None`) at `now`, a batch at a
+/// time: their links say so, and the listings it owns whose ads state no end stay listed
+/// [`VALID_DAYS`] days from now. How many ads were confirmed.
+pub async fn confirm(
+    db: &Db,
+    source: &str,
+    external_ids: Option<&[String]>,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let all;
+    let ids = match external_ids {
+        Some(ids) => ids,
+        None => {
+            let mut response = db
+                .query("SELECT VALUE external_id FROM listing_source WHERE source = $source")
+                .bind(("source", source.to_owned()))
+                .await?;
+            all = response.take::<Vec<String>>(0)?;
+            &all[..]
+        }
+    };
+    let until = Datetime::from(now + chrono::Duration::days(VALID_DAYS));
+    for chunk in ids.chunks(REMOVE_BATCH as usize) {
+        let keys: Vec<RecordId> = chunk.iter().map(|id| link_id(source, id)).collect();
+        db.query(
+            "UPDATE $keys SET checked_at = $now RETURN NONE;
+             LET $open = SELECT VALUE job FROM $keys WHERE valid_stated = false;
+             UPDATE $open SET valid_through = $until WHERE source = $source AND valid_through < $until RETURN NONE;",
+        )
+        .bind(("keys", keys))
+        .bind(("source", source.to_owned()))
+        .bind(("now", Datetime::from(now)))
+        .bind(("until", until))
+        .await?
+        .check()?;
+    }
+    if !ids.is_empty() {
+        crate::jobs::repo::listings_changed(db).await?;
+    }
+    Ok(ids.len() as u64)
 }
 
 /// The professions with the names and codes that identify them.

@@ -83,7 +83,12 @@ pub struct Seen {
 pub type Open = std::sync::Arc<dyn Fn() -> std::io::Result<Box<dyn BufRead + Send>> + Send + Sync>;
 
 /// Imports the input `open` gives; `progress` hears how many records each step has passed.
-pub async fn import(db: &Db, open: Open, options: &Options, progress: &mut dyn FnMut(usize)) -> Result<Tally, DbError> {
+pub async fn import(
+    db: &Db,
+    open: Open,
+    options: &Options,
+    progress: &mut (dyn FnMut(usize) + Send),
+) -> Result<Tally, DbError> {
     let professions = repo::professions(db).await?;
     let mut tally = Tally::default();
     // Reading: check and map everything, keep what identifies each record; the mapped records wait
@@ -137,7 +142,18 @@ pub async fn import(db: &Db, open: Open, options: &Options, progress: &mut dyn F
     }
     let decisions: Vec<Decision> = decide(&seen, &known, &candidates);
     count(&mut tally, &decisions);
-    if options.dry_run || decisions.iter().all(|d| matches!(d, Decision::Unchanged | Decision::Skip)) {
+    if options.dry_run {
+        return Ok(tally);
+    }
+    // An unchanged ad is confirmed by its source all the same.
+    let unchanged: Vec<String> = (seen.iter().zip(&decisions))
+        .filter(|(_, d)| **d == Decision::Unchanged)
+        .filter_map(|(s, _)| s.as_ref().map(|s| s.external_id.clone()))
+        .collect();
+    if !unchanged.is_empty() {
+        repo::confirm(db, &tally.source, Some(&unchanged), options.now).await?;
+    }
+    if decisions.iter().all(|d| matches!(d, Decision::Unchanged | Decision::Skip)) {
         return Ok(tally);
     }
     if let Some(since) = repo::running(db, &tally.source).await? {
@@ -193,7 +209,7 @@ struct Gathered<'a> {
     first_ids: HashMap<String, usize>,
     spill: Spill,
     tally: &'a mut Tally,
-    progress: &'a mut dyn FnMut(usize),
+    progress: &'a mut (dyn FnMut(usize) + Send),
 }
 
 impl Gathered<'_> {
@@ -298,7 +314,7 @@ async fn write(
     run: Option<&repo::Run>,
     source: &str,
     now: DateTime<Utc>,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut (dyn FnMut(usize) + Send),
 ) -> Result<(), DbError> {
     let Some(run) = run else { return Ok(()) };
     let mut writing = std::collections::VecDeque::new();
@@ -320,7 +336,7 @@ async fn stage_all(
     run: &repo::Run,
     source: &str,
     now: DateTime<Utc>,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut (dyn FnMut(usize) + Send),
     writing: &mut Writing,
 ) -> Result<(), DbError> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);

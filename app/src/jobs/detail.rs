@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::card::{JobList, SalaryInfo};
 use super::filter::JobFilter;
-use super::model::{JobDetail, SourceLink, parse_job_id};
+use super::model::{JobDetail, SourceLink, last_check, parse_job_id};
 use super::page::with_toggles;
 use crate::error::AppError;
 use crate::favourites::{FavouriteToggle, SavedJobs};
@@ -38,6 +38,10 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
         set_http_status(410);
     }
     let JobDetail { listing, sources, profession_name, expired, comparison, similar, json_ld } = detail;
+    let checked = last_check(&sources).map(|(at, by)| {
+        let by = if sources.len() > 1 { format!(" bei {}", by.name()) } else { String::new() };
+        format!("Zuletzt geprüft am {}{by}", format_date(&at))
+    });
     let own = sources.first().cloned();
     let also: Vec<SourceLink> = sources.into_iter().skip(1).collect();
     let job = &listing.summary;
@@ -109,6 +113,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                             {(i > 0).then_some(", ")}<SourceAnchor link/>
                         }).collect_view()}
                     })}
+                    {checked.map(|text| view! { <br/><span data-testid="checked">{text}</span> })}
                 </p>
             })}
             {(!similar.is_empty()).then(|| view! {

@@ -191,10 +191,18 @@ pub struct Hit {
 pub struct SourceLink {
     pub source: String,
     pub url: Option<String>,
+    /// When the source last confirmed the ad (an import or a check found it).
+    #[serde(default)]
+    pub checked_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The Federal Employment Agency's Jobsuche, as a source.
 pub const JOBSUCHE_SOURCE: &str = "arbeitsagentur";
+
+/// The last confirmation of a listing by any of its sources, and which source gave it.
+pub fn last_check(sources: &[SourceLink]) -> Option<(chrono::DateTime<chrono::Utc>, &SourceLink)> {
+    sources.iter().filter_map(|s| s.checked_at.map(|at| (at, s))).max_by_key(|(at, _)| *at)
+}
 
 impl SourceLink {
     /// The source as people know it: "Bundesagentur für Arbeit", else its name (a host).

@@ -58,7 +58,8 @@ pub async fn staged(db: &Db) -> Result<Staged, DbError> {
 pub async fn sources(db: &Db, id: i64) -> Result<Vec<SourceLink>, DbError> {
     let mut response = db
         .query(
-            "SELECT source, url, source = (SELECT VALUE source FROM ONLY type::record('job', $id)) AS own
+            "SELECT source, url, checked_at ?? imported_at AS checked_at,
+                 source = (SELECT VALUE source FROM ONLY type::record('job', $id)) AS own
              FROM listing_source WHERE job = type::record('job', $id) ORDER BY own DESC, source",
         )
         .bind(("id", id))

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (6, include_str!("../../../schema/0006_listing_carries_employer_and_place.surql")),
     (7, include_str!("../../../schema/0007_imported_listings.surql")),
     (8, include_str!("../../../schema/0008_import_runs.surql")),
+    (9, include_str!("../../../schema/0009_sources_freshness.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.
