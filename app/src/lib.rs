@@ -15,6 +15,7 @@ pub mod favourites;
 #[cfg(feature = "ssr")]
 pub mod import;
 pub mod jobs;
+pub mod reports;
 pub mod salary;
 #[cfg(feature = "ssr")]
 pub mod search;

@@ -34,6 +34,8 @@ pub enum Command {
     Import(ImportArgs),
     /// The sources `serve` re-reads on a schedule: add, list, remove, run now.
     Sources(SourcesArgs),
+    /// Reports of dead or dubious ads: list them, decide about one.
+    Reports(ReportsArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -146,6 +148,35 @@ pub enum SourcesCommand {
     Remove { name: String },
     /// Run one source (or all) now, in the foreground, with the import's report.
     Run { name: Option<String> },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportsArgs {
+    #[command(subcommand)]
+    pub command: Option<ReportsCommand>,
+    /// Only reports without a decision.
+    #[arg(long)]
+    pub open: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ReportsCommand {
+    /// Decide about the listing report ID names (every open report of it): keep it (back in
+    /// search), mark it expired, or remove it. The decision is recorded with time and reason.
+    Resolve {
+        id: i64,
+        #[arg(long, group = "action")]
+        keep: bool,
+        #[arg(long, group = "action")]
+        expire: bool,
+        #[arg(long, group = "action")]
+        remove: bool,
+        /// Why, for the record.
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -13,6 +13,7 @@ pub mod memory;
 pub mod openapi;
 pub mod page_cache;
 pub mod rate_limit;
+pub mod reports;
 pub mod router;
 pub mod security;
 pub mod seed;

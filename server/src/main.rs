@@ -20,6 +20,7 @@ fn main() -> ExitCode {
                 Command::Seed(args) => server::seed::run(args).await,
                 Command::Import(args) => server::import::run(args).await,
                 Command::Sources(args) => server::sources::cli(args).await,
+                Command::Reports(args) => server::reports::cli(args).await,
             };
             close_database(Duration::from_secs(10)).await;
             result

@@ -53,6 +53,7 @@ pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
         .route("/readyz", get(readyz))
         .merge(api)
         .route("/api/openapi.json", get(crate::openapi::serve))
+        .route("/jobs/{id}/melden", axum::routing::post(crate::reports::submit))
         .route("/merkliste.csv", get(crate::exports::saved_csv))
         .route("/merkliste.ics", get(crate::exports::saved_ics))
         .route("/konto/daten.json", get(crate::exports::account_data))

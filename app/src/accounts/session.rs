@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::state::site;
 
 /// The visitor cookie lives as long as browsers allow (400 days), renewed on every change.
-const VISITOR_MAX_AGE: i64 = 400 * 24 * 3600;
+pub const VISITOR_MAX_AGE: i64 = 400 * 24 * 3600;
 
 pub const SESSION_COOKIE: &str = "rj_session";
 pub const VISITOR_COOKIE: &str = "rj_visitor";

@@ -93,7 +93,7 @@ pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mappe
         findings.warn("validThrough", format!("abgelaufen am {}; übersprungen", valid_through.format("%d.%m.%Y")));
         return None;
     }
-    let text = sanitise::plain(&description);
+    let text = sanitise::text_of(&description);
     let types = &draft.employment_types;
     let (working_time, unknown) = classify::working_time(types, draft.stated.mini_job, &title, &text);
     for written in unknown {

@@ -13,14 +13,41 @@ pub fn description(written: &str) -> String {
 
 /// Text without any markup: tags removed, entities decoded, whitespace collapsed.
 pub fn plain(written: &str) -> String {
+    if !written.contains(['<', '&']) {
+        // Nothing to remove or decode.
+        return written.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     static TEXT_ONLY: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     let builder = TEXT_ONLY.get_or_init(|| {
         let mut b = ammonia::Builder::empty();
         b.clean_content_tags(HashSet::from(["script", "style"]));
         b
     });
-    let escaped = builder.clean(written).to_string();
-    let decoded = escaped
+    unescaped(&builder.clean(written).to_string())
+}
+
+/// The words of a [`description`] (already sanitised, so well-formed) for the classification rules:
+/// tags dropped as whole words apart, the entities the sanitiser writes decoded. Not for display.
+pub fn text_of(sanitised: &str) -> String {
+    let mut text = String::with_capacity(sanitised.len());
+    let mut in_tag = false;
+    for c in sanitised.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescaped(&text)
+}
+
+/// The sanitiser's output as text: the entities it writes decoded, whitespace collapsed.
+fn unescaped(html: &str) -> String {
+    let decoded = html
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -64,6 +91,16 @@ fn paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_of_a_sanitised_description_are_its_text_with_paragraphs_apart() {
+        let written = "<p>Sie &amp; wir: Schnitt &lt;Ton&gt;</p><ul><li>Vollzeit</li><li>Home&nbsp;Office</li></ul>\
+            <a href=\"https://x.example/?a=1&amp;b=2\">Mehr</a><script>alert(1)</script>";
+        let clean = description(written);
+        assert_eq!(text_of(&clean), "Sie & wir: Schnitt <Ton> Vollzeit Home Office Mehr");
+        assert_eq!(plain("  Medienassistent \n (m/w/d) "), "Medienassistent (m/w/d)", "text without markup stays");
+        assert_eq!(plain("A &amp; B <b>C</b>"), "A & B C");
+    }
 
     #[test]
     fn only_the_allow_list_survives_and_links_are_marked() {

@@ -1,7 +1,7 @@
 //! `/jobs/{id}`: everything about one listing, with schema.org JobPosting data for real ones.
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::card::{JobList, SalaryInfo};
 use super::filter::JobFilter;
@@ -9,12 +9,14 @@ use super::model::{JobDetail, SourceLink, last_check, parse_job_id};
 use super::page::with_toggles;
 use crate::error::AppError;
 use crate::favourites::{FavouriteToggle, SavedJobs};
+use crate::reports::form::ReportForm;
 use crate::ui::format::format_date;
 use crate::ui::{Canonical, ErrorView, JsonLd, PageMeta, set_http_status};
 
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| parse_job_id(&s)));
+    let answer = use_query_map().with_untracked(|q| q.get("meldung"));
     let detail = async move {
         let id = id.ok_or_else(|| AppError::NotFound("Diese Adresse enthält keine gültige Stellennummer.".into()))?;
         let state = crate::state::state().ok_or(AppError::Internal)?;
@@ -24,7 +26,7 @@ pub fn JobDetailPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Stelle wird geladen …"</p> }>
             {Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <JobDetailView detail/> }.into_any(),
+                    Ok(detail) => view! { <JobDetailView detail answer=answer.clone()/> }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
                 }
             })}
@@ -33,7 +35,7 @@ pub fn JobDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn JobDetailView(detail: JobDetail) -> impl IntoView {
+fn JobDetailView(detail: JobDetail, answer: Option<String>) -> impl IntoView {
     if detail.expired {
         set_http_status(410);
     }
@@ -124,6 +126,7 @@ fn JobDetailView(detail: JobDetail) -> impl IntoView {
                 </section>
             })}
             <p><a href=more.href()>{format!("Weitere Stellen als {} in {}", profession_name, job.location.city)}</a></p>
+            {(!expired).then(|| view! { <ReportForm job=job.id answer/> })}
         </article>
     }
 }

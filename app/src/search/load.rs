@@ -1,5 +1,5 @@
 //! Reads every active listing from the database into a new index, in pages along the record ids
-//! (not those of an import still writing).
+//! (not those of an import still writing, nor those hidden after reports).
 use chrono::{DateTime, Utc};
 
 use super::index::{Index, IndexBuilder};
@@ -14,9 +14,12 @@ pub const PAGE: i64 = 2_000;
 /// The index of every listing active at `now`.
 pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<Index, DbError> {
     let mut builder = IndexBuilder::new(cities(db).await?, professions(db).await?);
-    let staged = staged(db).await?;
+    let (staged, hidden) = (staged(db).await?, crate::reports::repo::hidden(db).await?);
     each_page(db, PAGE, |listings| {
-        let there = |l: &Listing| l.summary.valid_through > now && !staged.contains(l.summary.id);
+        let there = |l: &Listing| {
+            let id = l.summary.id;
+            l.summary.valid_through > now && !staged.contains(id) && !hidden.contains(&id)
+        };
         listings.into_iter().filter(there).for_each(|l| builder.add(l));
     })
     .await?;

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (7, include_str!("../../../schema/0007_imported_listings.surql")),
     (8, include_str!("../../../schema/0008_import_runs.surql")),
     (9, include_str!("../../../schema/0009_sources_freshness.surql")),
+    (10, include_str!("../../../schema/0010_reports.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

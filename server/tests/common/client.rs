@@ -85,10 +85,20 @@ impl Client {
         self.post(endpoint, form, &headers).await
     }
 
+    /// A plain HTML form's post of `form` to `path`, from this site.
+    pub async fn submit(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
+        let headers = [(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")];
+        self.post_to(path, form, &headers).await
+    }
+
     /// A same-origin, form-encoded post of `form` to server function `endpoint`, with `headers`.
     async fn post(&mut self, endpoint: &str, form: &[(&str, &str)], headers: &[(header::HeaderName, &str)]) -> Answer {
+        self.post_to(&format!("/api/{endpoint}"), form, headers).await
+    }
+
+    async fn post_to(&mut self, path: &str, form: &[(&str, &str)], headers: &[(header::HeaderName, &str)]) -> Answer {
         let body = form.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
-        let mut request = Request::post(format!("/api/{endpoint}"))
+        let mut request = Request::post(path)
             .header(header::COOKIE, self.cookie_header())
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header("sec-fetch-site", "same-origin");
