@@ -201,3 +201,50 @@ async fn one_server_runs_a_source_at_a_time_and_a_dead_servers_lease_passes_on()
     let source = repo::get(&db, "zeche-nord.example").await.unwrap().unwrap();
     assert!(source.last_run.is_some_and(|r| r.ok));
 }
+
+#[tokio::test]
+async fn a_process_killed_during_a_run_leaves_the_source_to_another_once_its_lease_expires() {
+    let (url, shared) = serve().await;
+    {
+        let mut s = shared.lock().unwrap();
+        (s.body, s.delay_ms) = (lines(&[posting("a", "Videoeditor (m/w/d)")]), 8_000);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("surrealkv://{}", dir.path().join("db").display());
+    let bin = env!("CARGO_BIN_EXE_revierjobs");
+    let added = std::process::Command::new(bin)
+        .args(["sources", "add", &url, "--name", "zeche-nord.example", "--db", &db_url])
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+
+    // A run that waits for the slow answer, killed while it holds the lease.
+    let mut running = std::process::Command::new(bin)
+        .args(["sources", "run", "zeche-nord.example", "--db", &db_url])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if shared.lock().unwrap().requests > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(shared.lock().unwrap().requests, 1, "the run is waiting for the answer");
+    running.kill().unwrap();
+    running.wait().unwrap();
+
+    let db =
+        server::db::prepare(&server::db::DbConfig { url: db_url, ..server::db::DbConfig::memory() }).await.unwrap();
+    shared.lock().unwrap().delay_ms = 0;
+    assert!(
+        matches!(run_one(&db, "zeche-nord.example", "other", &limits()).await.unwrap(), Ran::Busy),
+        "its lease holds"
+    );
+    assert_eq!(run_due(&db, "other", &limits()).await.unwrap(), 0);
+    // Ten minutes later (the lease's end moved into the past): another server runs it.
+    db.query("UPDATE source SET lease_until = time::now() - 1s").await.unwrap().check().unwrap();
+    assert_eq!(run_due(&db, "other", &limits()).await.unwrap(), 1);
+    assert_eq!(listings(&db).await, [("a".into(), true)]);
+}
