@@ -47,6 +47,17 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const EMBEDDED_DEFAULTS: [(&str, &str); 3] =
     [("sync", "every"), ("block_cache_capacity", "8388608"), ("max_memtable_size", "67108864")];
 
+/// An error of opening, with what to do when another process holds the embedded database.
+fn with_hint(cause: String) -> String {
+    if cause.contains("already locked") {
+        format!(
+            "{cause}. Embedded SurrealKV admits one process: stop `revierjobs serve` first, or run a SurrealDB server (--db ws://…)"
+        )
+    } else {
+        cause
+    }
+}
+
 /// The URL SurrealKV is opened with: `url` plus every [`EMBEDDED_DEFAULTS`] key it does not set.
 pub fn embedded_url(url: &str) -> String {
     EMBEDDED_DEFAULTS.iter().fold(url.to_owned(), |url, (key, value)| with_default(&url, key, value))
@@ -93,7 +104,7 @@ pub async fn connect(config: &DbConfig) -> Result<Db, ConnectError> {
     let db = tokio::time::timeout(CONNECT_TIMEOUT, connect_any(url.as_str()))
         .await
         .map_err(|_| ConnectError::Timeout { url: config.url.clone(), secs: CONNECT_TIMEOUT.as_secs() })?
-        .map_err(|e| ConnectError::Open { url: config.url.clone(), cause: e.to_string() })?;
+        .map_err(|e| ConnectError::Open { url: config.url.clone(), cause: with_hint(e.to_string()) })?;
     if let (Some(username), Some(password)) = (&config.user, &config.pass) {
         db.signin(Root { username: username.clone(), password: password.clone() })
             .await
