@@ -17,6 +17,21 @@ impl Default for FetchLimits {
     }
 }
 
+/// Whether a body is an HTML page (robots.txt applies to pages, not to data feeds): its first
+/// characters, past white space, open a tag.
+pub fn is_page(body: &[u8]) -> bool {
+    String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().starts_with('<')
+}
+
+/// The name a site goes by (a source's default name): the host of an http(s) `url` without `www.`,
+/// in lower case.
+pub fn host_name(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.split('@').next_back()?.split(':').next()?;
+    let host = host.trim_start_matches("www.").to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
 /// How Revierjobs introduces itself to the sites it reads.
 pub const USER_AGENT: &str =
     concat!("Revierjobs-Import/", env!("CARGO_PKG_VERSION"), " (+https://revierjobs.de/impressum)");
@@ -38,10 +53,9 @@ pub enum FetchError {
     Forbidden,
 }
 
-/// The body at `url`. `is_page` tells from the body whether it is an HTML page, for which the
-/// site's robots.txt is asked.
-pub async fn fetch(url: &str, limits: &FetchLimits, is_page: impl Fn(&[u8]) -> bool) -> Result<Vec<u8>, FetchError> {
-    match fetch_conditional(url, limits, is_page, None, None).await? {
+/// The body at `url`; for an HTML page ([`is_page`]) the site's robots.txt is asked.
+pub async fn fetch(url: &str, limits: &FetchLimits) -> Result<Vec<u8>, FetchError> {
+    match fetch_conditional(url, limits, None, None).await? {
         Fetched::Body { body, .. } => Ok(body),
         Fetched::NotModified => Err(FetchError::Status(304)),
     }
@@ -63,7 +77,6 @@ pub enum Fetched {
 pub async fn fetch_conditional(
     url: &str,
     limits: &FetchLimits,
-    is_page: impl Fn(&[u8]) -> bool,
     etag: Option<&str>,
     last_modified: Option<&str>,
 ) -> Result<Fetched, FetchError> {
@@ -231,6 +244,21 @@ fn matches(pattern: &str, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_is_named_after_its_host() {
+        assert_eq!(host_name("https://www.Zeche-Medien.de/karriere?x=1").as_deref(), Some("zeche-medien.de"));
+        assert_eq!(host_name("http://127.0.0.1:8080/feed.jsonl").as_deref(), Some("127.0.0.1"));
+        assert_eq!(host_name("ftp://example.org/"), None);
+        assert_eq!(host_name("https:///nothing"), None);
+    }
+
+    #[test]
+    fn a_page_is_told_by_its_first_tag() {
+        assert!(is_page(b"\n  <!doctype html><html>"));
+        assert!(!is_page(b"{\"@type\":\"JobPosting\"}"));
+        assert!(!is_page(b""));
+    }
 
     #[test]
     fn robots_rules_as_search_engines_read_them() {

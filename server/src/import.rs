@@ -12,7 +12,7 @@ use app::import::input::{Format, Problem};
 use app::import::service::{Open, Options, Tally, import};
 
 use crate::config::ImportArgs;
-use crate::fetch::{FetchLimits, fetch};
+use crate::fetch::{FetchLimits, fetch, host_name};
 
 /// At most this many warnings are printed per input (the count of the rest follows).
 const WARNINGS_SHOWN: usize = 50;
@@ -119,15 +119,9 @@ pub fn check_source(source: &str) -> Result<(), String> {
 /// name it suggests.
 async fn open(name: &str) -> Result<(Open, String), Problem> {
     if name.starts_with("http://") || name.starts_with("https://") {
-        let looks_like_page = |body: &[u8]| {
-            let start = String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().to_ascii_lowercase();
-            start.starts_with('<')
-        };
-        let body =
-            fetch(name, &FetchLimits::default(), looks_like_page).await.map_err(|e| Problem::input(e.to_string()))?;
+        let body = fetch(name, &FetchLimits::default()).await.map_err(|e| Problem::input(e.to_string()))?;
         let body: Arc<[u8]> = body.into();
-        let host =
-            reqwest::Url::parse(name).ok().and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_owned()));
+        let host = host_name(name);
         let open: Open = Arc::new(move || Ok(Box::new(Cursor::new(body.clone())) as _));
         return Ok((open, host.unwrap_or_else(|| "web".to_owned())));
     }

@@ -5,9 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
 
-use app::accounts::session::{
-    VISITOR_COOKIE, VISITOR_MAX_AGE, cookie_name, identity_from, new_token, set_cookie, token_hash,
-};
+use app::accounts::session::{identity_from, new_visitor};
 use app::jobs::model::parse_job_id;
 use app::reports::model::Action;
 use app::reports::{repo, service};
@@ -16,7 +14,7 @@ use app::state::AppState;
 use crate::config::{ReportsArgs, ReportsCommand};
 use crate::error::Failure;
 
-#[derive(serde::Deserialize)]
+#[derive(Default, serde::Deserialize)]
 pub struct Fields {
     #[serde(default)]
     grund: String,
@@ -35,22 +33,12 @@ pub async fn submit(
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let headers = request.headers().clone();
     let address = app::cookies::client_address(&headers, peer, state.site.trust_forwarded_for);
-    let fields = axum::Form::<Fields>::from_request(request, &())
-        .await
-        .map(|f| f.0)
-        .unwrap_or(Fields { grund: String::new(), notiz: String::new() });
+    let fields = axum::Form::<Fields>::from_request(request, &()).await.map(|f| f.0).unwrap_or_default();
     let secure = state.site.secure_cookies;
     // The reporter: its account or visitor key; a first-time visitor gets a visitor cookie.
     let (owner, cookie) = match identity_from(&state.db, &headers, secure).await?.owner() {
         Some(owner) => (owner, None),
-        None => {
-            let token = new_token()?;
-            let key = token_hash(&token).unwrap_or_default();
-            (
-                format!("v:{key}"),
-                Some(set_cookie(&cookie_name(VISITOR_COOKIE, secure), &token, VISITOR_MAX_AGE, secure)),
-            )
-        }
+        None => new_visitor(secure).map(|(owner, cookie)| (owner, Some(cookie)))?,
     };
     let now = chrono::Utc::now();
     let said = service::report(&state.db, job, &owner, &address, (&fields.grund, &fields.notiz), now).await?;

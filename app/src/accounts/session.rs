@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::state::site;
 
 /// The visitor cookie lives as long as browsers allow (400 days), renewed on every change.
-pub const VISITOR_MAX_AGE: i64 = 400 * 24 * 3600;
+const VISITOR_MAX_AGE: i64 = 400 * 24 * 3600;
 
 pub const SESSION_COOKIE: &str = "rj_session";
 pub const VISITOR_COOKIE: &str = "rj_visitor";
@@ -90,11 +90,16 @@ pub async fn owner_for_write(db: &Db) -> Result<String, AppError> {
         }
         return Ok(owner);
     }
+    let (owner, cookie) = new_visitor(site().secure_cookies)?;
+    send_cookie(cookie);
+    Ok(owner)
+}
+
+/// A first-time visitor: its owner key, and the `Set-Cookie` value that gives it its cookie.
+pub fn new_visitor(secure: bool) -> Result<(String, String), AppError> {
     let token = new_token()?;
     let key = token_hash(&token).ok_or_else(|| AppError::internal("token", "not hex"))?;
-    let secure = site().secure_cookies;
-    send_cookie(set_cookie(&cookie_name(VISITOR_COOKIE, secure), &token, VISITOR_MAX_AGE, secure));
-    Ok(format!("v:{key}"))
+    Ok((format!("v:{key}"), set_cookie(&cookie_name(VISITOR_COOKIE, secure), &token, VISITOR_MAX_AGE, secure)))
 }
 
 fn renew_visitor_cookie() {

@@ -28,7 +28,7 @@ pub async fn write(
     let result = stage_all(db, spilled, decisions, run, source, now, progress, &mut writing).await;
     // Every batch ends before the caller may remove what was staged.
     while let Some(task) = writing.pop_front() {
-        let _ = finished(Some(task)).await;
+        let _ = finished(task).await;
     }
     result
 }
@@ -66,23 +66,23 @@ async fn stage_all(
         }
         (next_id, done) = (next_id + batch.len() as i64, done + batch.len());
         batch.clear();
-        if writing.len() >= cores {
-            finished(writing.pop_front()).await?;
+        if writing.len() >= cores
+            && let Some(task) = writing.pop_front()
+        {
+            finished(task).await?;
             run.alive(db).await?;
             progress(done);
         }
     }
     while let Some(task) = writing.pop_front() {
-        finished(Some(task)).await?;
+        finished(task).await?;
     }
     Ok(())
 }
 
-async fn finished(task: Option<tokio::task::JoinHandle<Result<(), DbError>>>) -> Result<(), DbError> {
-    match task {
-        Some(task) => task.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic())),
-        None => Ok(()),
-    }
+/// A batch's result (its panic goes on).
+async fn finished(task: tokio::task::JoinHandle<Result<(), DbError>>) -> Result<(), DbError> {
+    task.await.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
 }
 
 /// Writes the changes of known listings (updates, merges) into `writer`'s transaction.

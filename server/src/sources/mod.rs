@@ -23,7 +23,7 @@ pub async fn cli(args: SourcesArgs) -> Result<(), crate::Error> {
     let db = crate::db::prepare(&config).await?;
     match args.command {
         SourcesCommand::Add { address: url, name, every, full, trusted } => {
-            let Some(host) = model::name_of(&url) else {
+            let Some(host) = crate::fetch::host_name(&url) else {
                 return Err(crate::Error::Config(format!("URL '{url}': nur http:// und https://")));
             };
             let name = name.unwrap_or(host);
@@ -105,7 +105,7 @@ pub async fn run_one(db: &Db, name: &str, holder: &str, limits: &FetchLimits) ->
     // Read again under the lease: another server may have just run it.
     let Some(source) = repo::get(db, name).await? else { return Ok(Ran::Unknown) };
     let outcome = run::run_source(db, &source, limits).await?;
-    let next = run::next_after(&source, &outcome, Utc::now());
+    let next = model::next_run(outcome.record.started_at, source.every_secs, Utc::now());
     repo::finish(db, name, holder, &outcome.record, next, outcome.etag.clone(), outcome.last_modified.clone()).await?;
     Ok(Ran::Done(outcome))
 }

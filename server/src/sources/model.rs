@@ -70,14 +70,6 @@ pub fn next_run(started: DateTime<Utc>, every_secs: i64, now: DateTime<Utc>) -> 
     (started + Duration::seconds(every_secs)).max(now)
 }
 
-/// The name a source gets from its URL: its host without `www.`.
-pub fn name_of(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?.split('@').next_back()?.split(':').next()?;
-    let host = host.trim_start_matches("www.").to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,13 +96,5 @@ mod tests {
         assert_eq!(next_run(start, six_hours, start + Duration::minutes(1)), start + Duration::hours(6));
         let late = start + Duration::hours(7);
         assert_eq!(next_run(start, six_hours, late), late);
-    }
-
-    #[test]
-    fn a_source_is_named_after_its_host() {
-        assert_eq!(name_of("https://www.Zeche-Medien.de/karriere?x=1").as_deref(), Some("zeche-medien.de"));
-        assert_eq!(name_of("http://127.0.0.1:8080/feed.jsonl").as_deref(), Some("127.0.0.1"));
-        assert_eq!(name_of("ftp://example.org/"), None);
-        assert_eq!(name_of("https:///nothing"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! One run of a source: its URL fetched with the validators of the last answer (ETag,
 //! Last-Modified), the answer imported like `revierjobs import` does, and for a complete snapshot
 //! the listings it no longer has expired. A failed fetch or a rejected input expires nothing.
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use std::io::Cursor;
 use std::sync::Arc;
 
@@ -23,16 +23,7 @@ pub struct Outcome {
 /// Runs `source` once.
 pub async fn run_source(db: &Db, source: &Source, limits: &FetchLimits) -> Result<Outcome, DbError> {
     let started = Utc::now();
-    let looks_like_page =
-        |body: &[u8]| String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().starts_with('<');
-    let fetched = fetch_conditional(
-        &source.url,
-        limits,
-        looks_like_page,
-        source.etag.as_deref(),
-        source.last_modified.as_deref(),
-    )
-    .await;
+    let fetched = fetch_conditional(&source.url, limits, source.etag.as_deref(), source.last_modified.as_deref()).await;
     let keep = (source.etag.clone(), source.last_modified.clone());
     let outcome =
         |ok: bool, summary: String, (etag, last_modified): (Option<String>, Option<String>), report| Outcome {
@@ -80,9 +71,4 @@ fn first_errors(errors: &[app::import::input::Problem]) -> String {
     let shown: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
     let more = errors.len().saturating_sub(3);
     if more > 0 { format!("{} (und {more} weitere Fehler)", shown.join("; ")) } else { shown.join("; ") }
-}
-
-/// When `source` runs next after `outcome`.
-pub fn next_after(source: &Source, outcome: &Outcome, now: DateTime<Utc>) -> DateTime<Utc> {
-    super::model::next_run(outcome.record.started_at, source.every_secs, now)
 }
