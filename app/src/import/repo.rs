@@ -185,25 +185,6 @@ impl Run {
     }
 }
 
-/// Removes every demo listing, a batch at a time (real listings never share the database with them);
-/// how many there were.
-pub async fn remove_demo(db: &Db) -> Result<u64, DbError> {
-    let mut removed = 0;
-    loop {
-        let mut response = db
-            .query("SELECT VALUE id FROM job WHERE source = $demo LIMIT $n")
-            .bind(("demo", DEMO_SOURCE))
-            .bind(("n", REMOVE_BATCH))
-            .await?;
-        let ids: Vec<RecordId> = response.take(0)?;
-        if ids.is_empty() {
-            return Ok(removed);
-        }
-        removed += ids.len() as u64;
-        db.query("DELETE $ids RETURN NONE").bind(("ids", ids)).await?.check()?;
-    }
-}
-
 /// One input's changes of known listings, in one transaction that also commits its run: committed
 /// whole by [`Writer::commit`], or not at all.
 pub struct Writer {

@@ -116,8 +116,7 @@ pub async fn import(
     // Writing: real listings never share the database with demo listings.
     let news = decisions.iter().filter(|d| **d == Decision::New).count() as i64;
     if news > 0 && crate::jobs::repo::count_source(db, DEMO_SOURCE).await? > 0 {
-        tally.demo_removed = repo::remove_demo(db).await?;
-        crate::jobs::repo::listings_changed(db).await?;
+        tally.demo_removed = crate::jobs::repo::delete_source(db, DEMO_SOURCE).await?;
     }
     let run = match news {
         0 => None,

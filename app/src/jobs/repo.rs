@@ -121,21 +121,29 @@ pub async fn listings_changed(db: &Db) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Removes every listing of a source, e.g. before re-seeding demo data; how many there were.
+/// Listings are deleted this many at a time: a transaction of any size would not fit every store.
+const DELETE_BATCH: i64 = 500;
+
+/// Removes every listing of a source (demo data before re-seeding, or when real listings come in),
+/// a batch at a time; servers drop them all at once, with the version bump at the end. How many
+/// there were.
 pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
-    let mut response = db
-        .query(
-            "SELECT count() AS n FROM job WHERE source = $source GROUP ALL;
-             BEGIN TRANSACTION;
-             DELETE job WHERE source = $source;
-             UPSERT meta:jobs SET version += 1;
-             COMMIT TRANSACTION;",
-        )
-        .bind(("source", source.to_owned()))
-        .await?;
-    let n = rows::<Count>(&mut response, 0)?.first().map_or(0, |c| c.n);
-    response.check()?;
-    Ok(n)
+    let mut removed = 0;
+    loop {
+        let mut response = db
+            .query("SELECT VALUE id FROM job WHERE source = $source LIMIT $n")
+            .bind(("source", source.to_owned()))
+            .bind(("n", DELETE_BATCH))
+            .await?;
+        let ids: Vec<surrealdb::types::RecordId> = response.take(0)?;
+        if ids.is_empty() {
+            break;
+        }
+        removed += ids.len() as u64;
+        db.query("DELETE $ids RETURN NONE").bind(("ids", ids)).await?.check()?;
+    }
+    listings_changed(db).await?;
+    Ok(removed)
 }
 
 /// How many listings of `source` the database holds.
