@@ -29,7 +29,6 @@ fn import(bytes: &[u8]) {
     let now = Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap();
     let _ = read(&mut &bytes[..], &mut |format, draft, mut findings| {
         let rules = Rules {
-            source: "fuzz",
             professions: &professions,
             gazetteer: Gazetteer::shipped(),
             now,

@@ -50,7 +50,7 @@ pub fn map_all(
     now: DateTime<Utc>,
 ) -> Vec<(Option<Mapped>, Findings)> {
     let map_one = |(format, draft, mut findings): (Format, Draft, Findings)| {
-        let mapped = listing::map(draft, &mut findings, &rules(professions, "", format, now));
+        let mapped = listing::map(draft, &mut findings, &rules(professions, format, now));
         (mapped, findings)
     };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -119,6 +119,6 @@ impl Spilled {
 }
 
 /// The rules of mapping for `format` (Jobsuche result lists carry no descriptions).
-fn rules<'a>(professions: &'a [ProfessionRef], source: &'a str, format: Format, now: DateTime<Utc>) -> Rules<'a> {
-    Rules { source, professions, gazetteer: Gazetteer::shipped(), now, descriptions: format != Format::Jobsuche }
+fn rules(professions: &[ProfessionRef], format: Format, now: DateTime<Utc>) -> Rules<'_> {
+    Rules { professions, gazetteer: Gazetteer::shipped(), now, descriptions: format != Format::Jobsuche }
 }

@@ -33,7 +33,6 @@ pub const OTHER_PROFESSION: &str = "andere";
 
 /// What mapping needs besides the draft.
 pub struct Rules<'a> {
-    pub source: &'a str,
     pub professions: &'a [ProfessionRef],
     pub gazetteer: &'a Gazetteer,
     pub now: DateTime<Utc>,
@@ -126,7 +125,8 @@ pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mappe
         salary: draft.salary.clone(),
         posted_at,
         valid_through,
-        // Set below, after the hash: the source is the listing's identity, not its content.
+        // Left to the writer, which knows the input's source once the whole input is read (a
+        // Jobsuche answer names its own); not part of the hash: it is identity, not content.
         source: String::new(),
         location,
         title,
@@ -141,8 +141,6 @@ pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mappe
     let duplicate_key =
         duplicates::key(&listing.summary.employer.name, &listing.summary.title, &listing.summary.location.city_slug);
     let hash = hash_of(&listing, draft.url.as_deref(), draft.valid_through);
-    let mut listing = listing;
-    listing.summary.source = rules.source.to_owned();
     Some(Mapped { listing, url: draft.url, duplicate_key, hash, valid_stated: draft.valid_through.is_some() })
 }
 

@@ -20,8 +20,7 @@ fn ad(place: DraftPlace) -> Draft {
 }
 
 fn mapped(draft: Draft) -> (Option<Mapped>, Findings) {
-    let rules =
-        Rules { source: "test", professions: &[], gazetteer: Gazetteer::shipped(), now: now(), descriptions: true };
+    let rules = Rules { professions: &[], gazetteer: Gazetteer::shipped(), now: now(), descriptions: true };
     let mut findings = Findings::default();
     (map(draft, &mut findings, &rules), findings)
 }
