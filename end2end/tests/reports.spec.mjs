@@ -43,10 +43,21 @@ test("a listing reported by three visitors leaves the search until a reviewer ke
     const before = await search();
     const job = before.items[0].id;
     for (let visitor = 0; visitor < 3; visitor++) {
-      const context = await browser.newContext({ baseURL: base, serviceWorkers: "block" });
+      // The first on a phone, 320 px wide.
+      const viewport = visitor === 0 ? { width: 320, height: 700 } : undefined;
+      const context = await browser.newContext({ baseURL: base, serviceWorkers: "block", viewport });
       const page = await context.newPage();
       await page.goto(`/jobs/${job}`);
       await page.getByText("Anzeige melden").click();
+      if (viewport) {
+        // A reason's box sits at the start of its row, its label beside it; nothing runs off the page.
+        const radio = await page.getByLabel("Besetzt oder abgelaufen").boundingBox();
+        const label = await page.locator("label[for=melden-besetzt]").boundingBox();
+        expect(radio.width).toBeLessThan(30);
+        expect(label.x).toBeGreaterThan(radio.x + radio.width);
+        expect(label.y).toBeLessThan(radio.y + radio.height);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      }
       await page.getByLabel("Besetzt oder abgelaufen").check();
       await page.getByRole("button", { name: "Meldung senden" }).click();
       await expect(page.getByTestId("report-thanks")).toContainText("Danke für Ihre Meldung");

@@ -33,15 +33,17 @@ pub fn ReportForm(job: i64, answer: Option<String>) -> impl IntoView {
             <form method="post" action=format!("/jobs/{job}/melden") data-testid="report-form">
                 <fieldset>
                     <legend>"Was stimmt nicht?"</legend>
-                    {Reason::ALL.iter().map(|r| {
-                        let id = format!("melden-{}", r.as_str());
-                        view! {
-                            <div class="check">
-                                <input type="radio" name="grund" id=id.clone() value=r.as_str() required/>
-                                <label for=id>{r.label()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
+                    <ul class="options">
+                        {Reason::ALL.iter().map(|r| {
+                            let id = format!("melden-{}", r.as_str());
+                            view! {
+                                <li>
+                                    <input type="radio" name="grund" id=id.clone() value=r.as_str() required/>
+                                    <label for=id>{r.label()}</label>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 </fieldset>
                 <div class="field">
                     <label for="melden-notiz">{format!("Anmerkung (freiwillig, bis {NOTE_MAX} Zeichen)")}</label>
