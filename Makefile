@@ -125,7 +125,7 @@ screenshots: build
 
 # The kill -9 test of the unit suite (50 cycles), run longer.
 durability:
-	REVIERJOBS_KILL_CYCLES=500 cargo test -p server --test durability -- --nocapture
+	REVIERJOBS_KILL_CYCLES=500 cargo test -p server --test it durability:: -- --nocapture
 
 # Two app servers on one SurrealDB server over ws://. `tools/surreal` is SurrealDB's own server
 # built from crates.io (the first build takes a while); it runs in memory for the test only.
@@ -134,7 +134,7 @@ test-remote:
 	cargo build --locked --manifest-path tools/surreal/Cargo.toml --target-dir $(TARGET_DIR)
 	@$(TARGET_DIR)/debug/surreal start --bind $(SURREAL_ADDR) --user root --pass root memory > /dev/null 2>&1 & pid=$$!; \
 	  for i in $$(seq 1 120); do curl -sf http://$(SURREAL_ADDR)/health > /dev/null && break; sleep 0.5; done; \
-	  REVIERJOBS_TEST_WS=ws://$(SURREAL_ADDR) cargo test -p server --test remote -- --ignored; \
+	  REVIERJOBS_TEST_WS=ws://$(SURREAL_ADDR) cargo test -p server --test it remote:: -- --ignored; \
 	  status=$$?; kill $$pid; exit $$status
 
 fmt:

@@ -2,17 +2,16 @@
 //! Everything a visitor or user leaves behind lives in the database, so it does not matter which
 //! app server answers. Needs a running server: `make test-remote` builds one from crates.io
 //! (`tools/surreal`), starts it in memory and sets `REVIERJOBS_TEST_WS`.
-mod common;
 
 use axum::http::StatusCode;
 use chrono::Utc;
 use std::time::{Duration, Instant};
 
+use crate::common::client::Client;
+use crate::common::job;
 use app::db::Db;
 use app::jobs::filter::JobFilter;
 use app::jobs::repo::insert;
-use common::client::Client;
-use common::job;
 use server::db::DbConfig;
 
 /// A database of its own on the server named by `REVIERJOBS_TEST_WS` (user and password root).

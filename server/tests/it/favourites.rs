@@ -1,13 +1,12 @@
 //! Saved jobs through the real router and an in-memory SurrealDB: anonymous lists, notes,
 //! status, exports, and that no caller ever reaches another caller's list.
-mod common;
 
 use axum::http::StatusCode;
 
+use crate::common::client::{Client, count};
+use crate::common::{db_with_six_jobs, expired, job};
 use app::db::Db;
 use app::jobs::repo::insert;
-use common::client::{Client, count};
-use common::{db_with_six_jobs, expired, job};
 
 async fn db_with_jobs() -> Db {
     let db = db_with_six_jobs().await;

@@ -1,15 +1,14 @@
 //! Accounts, sessions and the security baseline through the real router and an in-memory
 //! SurrealDB: merge on sign-in, rate limits, session rules, export, deletion, an authorization
 //! matrix over every favourites/account server function, CSRF, headers, body limit.
-mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
+use crate::common::client::{Client, count, router};
+use crate::common::db_with_six_jobs;
 use app::db::Db;
 use app::state::SiteConfig;
-use common::client::{Client, count, router};
-use common::db_with_six_jobs;
 
 const PW: &str = "Zeche Zollverein 1986";
 
@@ -29,7 +28,7 @@ async fn without_javascript_a_failed_sign_in_shows_its_error_and_a_good_one_open
     let mut c = Client::new(&db).await;
     assert_eq!(c.sign_up("nojs@beispiel.de", PW).await.status, StatusCode::OK);
     let mut b = c.fresh();
-    let location = |a: &common::client::Answer| a.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let location = |a: &crate::common::client::Answer| a.headers[header::LOCATION].to_str().unwrap().to_owned();
     const FORM: &str = "http://localhost/anmelden"; // browsers send the whole address as Referer
     let a = b.post_form("sign_in", &[("email", "nojs@beispiel.de"), ("password", "Zeche Zollverein 1987")], FORM).await;
     assert_eq!(a.status, StatusCode::FOUND, "{}", a.body);
@@ -47,7 +46,7 @@ async fn without_javascript_a_failed_sign_in_shows_its_error_and_a_good_one_open
 async fn sign_up_validates_each_field_by_name() {
     let db = db_with_six_jobs().await;
     let mut c = Client::new(&db).await;
-    let field = |a: &common::client::Answer| a.json()["Invalid"]["field"].as_str().map(str::to_owned);
+    let field = |a: &crate::common::client::Answer| a.json()["Invalid"]["field"].as_str().map(str::to_owned);
     let a = c.sign_up("keine-adresse", PW).await;
     assert_eq!((a.status, field(&a).as_deref()), (StatusCode::BAD_REQUEST, Some("email")));
     let a = c.sign_up("anna@beispiel.de", "kurz").await;

@@ -1,18 +1,17 @@
 //! The import against a real in-memory SurrealDB: whole inputs or nothing, updates in place,
 //! duplicates across sources, demo data never mixed with real listings.
-mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
 use std::io::Cursor;
 use std::sync::Arc;
 
+use crate::common::fresh_db;
 use app::db::{Db, rows};
 use app::import::input::Format;
 use app::import::service::{Open, Options, Tally, import};
 use app::jobs::model::{EmployerType, Experience, Offer, Remote, SalaryUnit, WorkingTime};
 use app::jobs::repo::{count_all, get};
-use common::fresh_db;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap()

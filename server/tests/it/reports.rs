@@ -1,15 +1,14 @@
 //! Reports of dead or dubious ads through the real router and an in-memory SurrealDB: the form,
 //! its answers, the limits, hiding after three visitors (or at once for fraud at an untrusted
 //! source), and the reviewer's decisions.
-mod common;
 
 use axum::http::{StatusCode, header};
 use chrono::Utc;
 
+use crate::common::client::Client;
+use crate::common::db_with_six_jobs;
 use app::reports::model::Action;
 use app::reports::repo;
-use common::client::Client;
-use common::db_with_six_jobs;
 
 async fn report(client: &mut Client, job: i64, reason: &str, note: &str) -> String {
     let answer = client.submit(&format!("/jobs/{job}/melden"), &[("grund", reason), ("notiz", note)]).await;

@@ -1,16 +1,15 @@
 //! HTTP behaviour through the real router: status codes, headers, server-rendered HTML.
-mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use crate::common::{expired, fresh_db, job, monthly};
 use app::db::Db;
 use app::jobs::model::Experience;
 use app::jobs::repo::insert;
 use app::state::SiteConfig;
-use common::{expired, fresh_db, job, monthly};
 
 async fn get(db: &Db, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
@@ -221,7 +220,7 @@ async fn api_rejects_bad_parameters_by_name() {
 async fn the_api_answers_a_client_that_asks_too_often_with_429_and_pages_stay_open() {
     let db = db_with_jobs().await;
     let site = SiteConfig { api_rate: 1, ..SiteConfig::default() };
-    let mut client = common::client::Client::with_router(common::client::router(&db, site).await);
+    let mut client = crate::common::client::Client::with_router(crate::common::client::router(&db, site).await);
     let statuses: Vec<u16> = {
         let mut out = Vec::new();
         for _ in 0..8 {
@@ -425,7 +424,7 @@ async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it
         assert_eq!(status.as_u16(), expected, "{url}");
         let schema = &doc["paths"][path]["get"]["responses"][status.as_str()]["content"]["application/json"]["schema"];
         assert!(!schema.is_null(), "{url}: status {status} is not documented");
-        let violations = common::schema::violations(&doc, schema, &body);
+        let violations = crate::common::schema::violations(&doc, schema, &body);
         assert!(violations.is_empty(), "{url}: {violations:#?}");
     }
     // The check itself sees a wrong type, a missing field, a value out of its enum and an extra field.
@@ -435,7 +434,7 @@ async fn openapi_document_is_generated_from_the_code_and_every_answer_matches_it
     body.as_object_mut().unwrap().remove("title");
     body["employer"]["type"] = "raumfahrt".into();
     body["unerwartet"] = 1.into();
-    let found = common::schema::violations(&doc, schema, &body);
+    let found = crate::common::schema::violations(&doc, schema, &body);
     for path in ["$.expired", "$.title", "$.employer.type", "$.unerwartet"] {
         assert!(found.iter().any(|v| v.starts_with(&format!("{path}:"))), "{path} in {found:#?}");
     }

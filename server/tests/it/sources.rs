@@ -1,7 +1,6 @@
 //! Scheduled sources against a real HTTP server the test starts, whose snapshot changes between
 //! runs: new, changed, unchanged (304), disappeared, malformed, slow; and two servers racing for one
 //! source, or one killed while it held the lease.
-mod common;
 
 use axum::Router;
 use axum::extract::State;
@@ -12,9 +11,9 @@ use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 
+use crate::common::fresh_db;
 use app::db::Db;
 use app::jobs::repo::get as listing;
-use common::fresh_db;
 use server::fetch::FetchLimits;
 use server::sources::model::Source;
 use server::sources::{Ran, repo, run_due, run_one};

@@ -1,15 +1,14 @@
 //! Repository behaviour against a real in-memory SurrealDB with the real schema.
-mod common;
 
 use chrono::{TimeZone, Utc};
 
+use crate::common::{expired, fresh_db, job, monthly};
 use app::careers::repo as careers;
 use app::db::rows;
 use app::jobs::filter::JobFilter;
 use app::jobs::model::SearchResponse;
 use app::jobs::repo::{count_all, get, insert};
 use app::search::SearchHandle;
-use common::{expired, fresh_db, job, monthly};
 use server::db::{MIGRATIONS, apply_schema, schema_version};
 use server::seed::seed_demo;
 

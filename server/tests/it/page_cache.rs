@@ -1,11 +1,10 @@
 //! The page cache for visitors without a session: shared pages get their own nonce, follow
 //! listing changes at once, and never carry anything personal.
-mod common;
 
+use crate::common::client::Client;
+use crate::common::{db_with_six_jobs, job};
 use app::jobs::repo::insert;
 use app::state::SiteConfig;
-use common::client::Client;
-use common::{db_with_six_jobs, job};
 
 /// The one `nonce="…"` value of a page, and the page with it blanked out.
 fn split_nonce(html: &str) -> (String, String) {
@@ -44,7 +43,7 @@ async fn a_new_listing_shows_on_a_shared_page_as_soon_as_the_index_has_it() {
 #[tokio::test]
 async fn a_visitors_own_list_never_reaches_another_visitor_or_comes_from_theirs() {
     let db = db_with_six_jobs().await;
-    let router = common::client::router(&db, SiteConfig::default()).await;
+    let router = crate::common::client::router(&db, SiteConfig::default()).await;
     let pressed = |html: &str| html.matches("aria-pressed=\"true\"").count();
     let mut anonymous = Client::with_router(router.clone());
     assert_eq!(pressed(&anonymous.get("/jobs").await.body), 0); // kept for visitors without a session
