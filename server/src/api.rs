@@ -114,8 +114,8 @@ pub struct JobDetailResponse {
 pub async fn get_job(State(state): State<AppState>, Path(segment): Path<String>) -> Result<Response, Failure> {
     let id = parse_job_id(&segment)
         .ok_or_else(|| app::error::AppError::invalid("id", format!("„{segment}“ ist keine Stellennummer.")))?;
-    let Listing { summary, description, apply_url, apply_email, external_id } =
-        app::jobs::service::listing(&state, id).await?;
+    let stored = app::jobs::service::stored(&state, &state.search.current(), id).await?;
+    let Listing { summary, description, apply_url, apply_email, external_id } = stored.listing.clone();
     let expired = summary.valid_through <= Utc::now();
     let status = if expired { StatusCode::GONE } else { StatusCode::OK };
     let (url, demo) = (summary.href(), summary.is_demo());

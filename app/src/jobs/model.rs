@@ -196,6 +196,15 @@ pub struct SourceLink {
     pub checked_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// A listing as stored, with where it was published: what its pages read from the database. The index
+/// of the listings version it was read at keeps it (`Index::stored`).
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub listing: Listing,
+    /// Its own source first; none for demo listings.
+    pub sources: Vec<SourceLink>,
+}
+
 /// The Federal Employment Agency's Jobsuche, as a source.
 pub const JOBSUCHE_SOURCE: &str = "arbeitsagentur";
 

@@ -13,15 +13,16 @@ use super::sets::{Categories, DIMS, Dim, FilterSets};
 use super::text_index::{TextIndex, TextIndexBuilder};
 use crate::jobs::model::{
     Choice, Choices, City, Contract, DEMO_SOURCE, EmployerType, Experience, Hit, Listing, Offer, PayComparison, Remote,
-    Summary, WorkingTime,
+    Stored, Summary, WorkingTime,
 };
 use crate::salary::model::SalaryReport;
 use crate::salary::stats::monthly_max;
 use crate::ui::format::slugify;
 
-/// How many listings' similar listings, and how many explorer answers, are kept at most.
+/// How many listings' similar listings, explorer answers and stored listings are kept at most.
 const SIMILAR_KEPT: usize = 20_000;
 const EXPLORED_KEPT: usize = 1_000;
+const STORED_KEPT: usize = 2_000;
 
 /// Listings are kept newest first (posted, then id, descending): that order is a listing's position
 /// in every part, and "newest first" needs no sorting.
@@ -46,6 +47,9 @@ pub struct Index {
     pub(super) similar: Memo<u32, (usize, Vec<(u32, f64)>)>,
     pub(super) explored: Memo<String, SalaryReport>,
     indexable: Memo<(), Vec<(String, DateTime<Utc>)>>,
+    /// Listings as read for their pages: exact for as long as this index, since every write to
+    /// listings bumps the version and so makes a new one.
+    stored: Memo<i64, Stored>,
 }
 
 /// Builds an index from listings handed in as they are read: each listing's text is indexed when
@@ -218,6 +222,7 @@ impl Index {
             similar: Memo::new(SIMILAR_KEPT),
             explored: Memo::new(EXPLORED_KEPT),
             indexable: Memo::new(1),
+            stored: Memo::new(STORED_KEPT),
         }
     }
 
@@ -280,6 +285,16 @@ impl Index {
     pub fn comparison(&self, profession: &str, offer: Offer, experience: Experience) -> Option<PayComparison> {
         let p = Choices::position(&self.choices.professions, profession)?;
         self.pay.comparison(p as u32, offer, experience)
+    }
+
+    /// Listing `id` as kept by [`Index::keep_stored`].
+    pub fn stored(&self, id: i64) -> Option<Arc<Stored>> {
+        self.stored.get(&id, 0)
+    }
+
+    /// Keeps a listing as read from the database at this index's version (or later).
+    pub fn keep_stored(&self, stored: Stored) -> Arc<Stored> {
+        self.stored.keep(stored.listing.summary.id, stored, i64::MAX)
     }
 
     /// The canonical URL and posting date of every active listing that is not demo data, newest

@@ -3,7 +3,7 @@
 
 use crate::common::client::Client;
 use crate::common::{db_with_six_jobs, job};
-use app::jobs::repo::insert;
+use app::jobs::repo::{insert, listings_changed};
 use app::state::SiteConfig;
 
 /// The one `nonce="…"` value of a page, and the page with it blanked out.
@@ -62,4 +62,22 @@ async fn the_colour_scheme_is_part_of_the_shared_page() {
     assert!(!visitor.get("/").await.body.contains("data-theme="), "the system's scheme");
     visitor.cookies.insert("rj_theme".into(), "dark".into());
     assert!(visitor.get("/").await.body.contains("data-theme=\"dark\""));
+}
+
+#[tokio::test]
+async fn a_listing_is_read_once_per_listings_version_for_its_page_and_the_api() {
+    let db = db_with_six_jobs().await;
+    let state = server::app_state(server::test_options(), db.clone(), None).await.unwrap();
+    let mut visitor = Client::with_router(server::build_router(state.clone()));
+    visitor.cookies.insert("other".into(), "1".into()); // no shared page: the page renders each time
+    assert!(visitor.get("/jobs/3").await.body.contains("Medienassistent/in Nr. 3"));
+    // A change that bypasses the version (no write of the app does) shows that the page kept the
+    // listing instead of reading it again.
+    db.query("UPDATE job:3 SET title = 'Umbenannt'").await.unwrap().check().unwrap();
+    assert!(!visitor.get("/jobs/3").await.body.contains("Umbenannt"), "kept while the version stands");
+    assert!(!visitor.get("/api/v1/jobs/3").await.body.contains("Umbenannt"));
+    listings_changed(&db).await.unwrap();
+    assert!(state.search.refresh(&db).await.unwrap());
+    assert!(visitor.get("/jobs/3").await.body.contains("Umbenannt"), "read again for the new version");
+    assert!(visitor.get("/api/v1/jobs/3").await.body.contains("Umbenannt"));
 }
