@@ -1,12 +1,13 @@
-//! Rendered pages kept for a few seconds for visitors without a session: the same filtered list,
-//! the career page or a listing asked for again is answered from memory instead of rendering it
-//! again. Only pages that cannot hold anything personal are kept: GET requests carrying no cookie
-//! but the colour scheme (part of the key), answered 200 as HTML without `Set-Cookie`. An entry
-//! lives for [`TTL`] and only while the search index it was rendered from is current; each answer
-//! gets a fresh CSP nonce in place of the stored one.
+//! Rendered pages kept for a few seconds: the same filtered list, the career page or a listing asked
+//! for again is answered from memory instead of rendering it again. Shared pages are those that
+//! cannot hold anything personal: GET requests carrying no cookie but the colour scheme (part of the
+//! key). Apart from them, each owner's Merkliste is kept for that owner alone (see [`OwnLists`]).
+//! Only answers 200 as HTML without `Set-Cookie` are kept. An entry lives for [`TTL`] and only while
+//! the search index it was rendered from is current; each answer gets a fresh CSP nonce in place of
+//! the stored one.
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use app::search::SearchHandle;
+use app::state::AppState;
 
 /// How long a page is kept: dates ("posted today") and expiry move on, listings changes do not
 /// wait for it (the index version is part of every entry).
@@ -94,34 +96,87 @@ pub fn with_nonce(html: &[u8], old: &str, new: &str) -> Bytes {
 pub async fn cached_pages(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
     let key =
         if cache.capacity == 0 { None } else { shareable_key(request.method(), request.uri(), request.headers()) };
-    let Some(key) = key else { return next.run(request).await };
-    let version = cache.search.version();
-    if let Some(hit) = cache.get(&key, version) {
-        return hit;
+    match key {
+        Some(key) => cache.answer(key, request, next).await,
+        None => next.run(request).await,
     }
-    let response = next.run(request).await;
-    let keep = response.status() == StatusCode::OK
-        && !response.headers().contains_key(header::SET_COOKIE)
-        && response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if !keep {
-        return response;
+}
+
+/// Rendered Merklisten, each kept for its owner only and only while the list's revision stands (the
+/// database changes it with every change to the list), and like shared pages for [`TTL`] and one
+/// index version. A list of many entries costs more to render than any other page.
+#[derive(Clone)]
+pub struct OwnLists {
+    pub pages: PageCache,
+    pub state: AppState,
+}
+
+/// Pages of their own kept at most: a Merkliste of 50 entries is some 130 KB.
+pub const OWN_LISTS: usize = 64;
+
+/// The middleware for `/merkliste`: answers from the owner's kept page, or renders and keeps it.
+pub async fn own_lists(State(lists): State<OwnLists>, request: Request, next: Next) -> Response {
+    if request.method() != Method::GET || request.uri().path() != app::favourites::PATH {
+        return next.run(request).await;
     }
-    let (mut parts, body) = response.into_parts();
-    let Ok(html) = axum::body::to_bytes(body, usize::MAX).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    if let Some(nonce) = crate::security::page_nonce(&html) {
-        parts.headers.remove(header::CONTENT_LENGTH);
-        let entry = Entry {
-            stored: Instant::now(),
-            index_version: version,
-            headers: parts.headers.clone(),
-            html: html.clone(),
-            nonce: nonce.to_owned(),
+    // Boxed: the database future is large.
+    match Box::pin(own_list_key(&lists.state, request.uri(), request.headers())).await {
+        Some(key) => lists.pages.answer(key, request, next).await,
+        None => next.run(request).await,
+    }
+}
+
+/// The key of a request for the caller's own Merkliste: URI, colour scheme, owner and revision.
+async fn own_list_key(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Option<String> {
+    let who = app::accounts::session::identity_from(&state.db, headers, state.site.secure_cookies).await.ok()?;
+    let owner = who.owner()?;
+    let revision = app::favourites::repo::revision(&state.db, &owner).await.ok()?;
+    Some(format!("{uri} {} {owner} {revision}", theme(headers)))
+}
+
+/// The colour scheme a request's cookie chose ("" for the system's).
+fn theme(headers: &HeaderMap) -> &str {
+    let cookies = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok());
+    cookies
+        .flat_map(app::cookies::cookie_pairs)
+        .find_map(|pair| match pair {
+            (app::ui::theme::COOKIE, Some(value)) => Some(value),
+            _ => None,
+        })
+        .unwrap_or("")
+}
+
+impl PageCache {
+    /// The page for `key`: kept, or rendered and kept when it may be (200, HTML, no `Set-Cookie`).
+    async fn answer(&self, key: String, request: Request, next: Next) -> Response {
+        let version = self.search.version();
+        if let Some(hit) = self.get(&key, version) {
+            return hit;
+        }
+        let response = next.run(request).await;
+        let keep = response.status() == StatusCode::OK
+            && !response.headers().contains_key(header::SET_COOKIE)
+            && response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+        if !keep {
+            return response;
+        }
+        let (mut parts, body) = response.into_parts();
+        let Ok(html) = axum::body::to_bytes(body, usize::MAX).await else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
-        cache.put(key, entry);
+        if let Some(nonce) = crate::security::page_nonce(&html) {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            let entry = Entry {
+                stored: Instant::now(),
+                index_version: version,
+                headers: parts.headers.clone(),
+                html: html.clone(),
+                nonce: nonce.to_owned(),
+            };
+            self.put(key, entry);
+        }
+        Response::from_parts(parts, Body::from(html))
     }
-    Response::from_parts(parts, Body::from(html))
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ pub fn build_router(state: AppState) -> Router {
     router_with_page_cache(state, crate::page_cache::DEFAULT_ENTRIES)
 }
 
-/// The router keeping at most `pages` rendered pages for visitors without a session (0: none).
+/// The router keeping at most `pages` rendered pages for visitors without a session, and as many
+/// Merklisten up to [`crate::page_cache::OWN_LISTS`] (0: none).
 pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
     let routes = routes();
     let options = state.leptos_options.clone();
@@ -68,6 +69,9 @@ pub fn router_with_page_cache(state: AppState, pages: usize) -> Router {
     let compression = CompressionLayer::new().quality(CompressionLevel::Precise(4));
     let cache = crate::page_cache::PageCache::new(pages, state.search.clone());
     let router = router.layer(axum::middleware::from_fn_with_state(cache, crate::page_cache::cached_pages));
+    let own = crate::page_cache::PageCache::new(pages.min(crate::page_cache::OWN_LISTS), state.search.clone());
+    let own = crate::page_cache::OwnLists { pages: own, state: state.clone() };
+    let router = router.layer(axum::middleware::from_fn_with_state(own, crate::page_cache::own_lists));
     let router = router.layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-revierjobs-build"), build));
     // Whatever sets no policy of its own (pages, API answers, files without the build in their
     // path) is revalidated on every use and kept out of shared caches.

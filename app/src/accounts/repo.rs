@@ -175,6 +175,7 @@ pub async fn delete_account(db: &Db, account: &str) -> Result<(), DbError> {
          LET $email = (SELECT VALUE email FROM ONLY type::record('account', $account));
          DELETE rate_limit WHERE record::id(id)[0] CONTAINS $email OR record::id(id)[0] CONTAINS $account;
          DELETE favourite WHERE owner = $owner;
+         DELETE type::record('favourite_list', $owner);
          DELETE session WHERE account = type::record('account', $account);
          DELETE type::record('account', $account);
          COMMIT TRANSACTION;",

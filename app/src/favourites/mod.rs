@@ -15,7 +15,7 @@ pub mod service;
 mod toggle;
 
 #[cfg(feature = "ssr")]
-pub use page::SavedPage;
+pub use page::{PATH, SavedPage};
 #[cfg(feature = "ssr")]
 pub use toggle::toggles;
 pub use toggle::{FavouriteToggle, SavedAtLoad, SavedJobs, toggles_on};

@@ -24,6 +24,16 @@ pub async fn saved_ids(db: &Db, owner: &str) -> Result<Vec<i64>, DbError> {
     Ok(response.take(0)?)
 }
 
+/// The revision of an owner's list: 0 before its first entry, then changed by every change to it
+/// (`schema/0011_favourite_lists.surql`).
+pub async fn revision(db: &Db, owner: &str) -> Result<i64, DbError> {
+    let mut response = db
+        .query("SELECT VALUE revision FROM ONLY type::record('favourite_list', $owner)")
+        .bind(("owner", owner.to_owned()))
+        .await?;
+    Ok(response.take::<Option<i64>>(0)?.unwrap_or(0))
+}
+
 /// The job as it is now, for the snapshot kept with a favourite; `None` for an unknown id.
 pub async fn snapshot(db: &Db, job: i64) -> Result<Option<Snapshot>, DbError> {
     let mut response = db
@@ -125,6 +135,7 @@ pub async fn replace_after_merge(db: &Db, account: &str, visitor: &str, merged: 
                 } RETURN NONE;
              };
              DELETE favourite WHERE owner = $visitor;
+             DELETE type::record('favourite_list', $visitor);
              COMMIT TRANSACTION;",
         )
         .bind(("account", account.to_owned()))

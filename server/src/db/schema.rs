@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (8, include_str!("../../../schema/0008_import_runs.surql")),
     (9, include_str!("../../../schema/0009_sources_freshness.surql")),
     (10, include_str!("../../../schema/0010_reports.surql")),
+    (11, include_str!("../../../schema/0011_favourite_lists.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.

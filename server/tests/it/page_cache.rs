@@ -81,3 +81,34 @@ async fn a_listing_is_read_once_per_listings_version_for_its_page_and_the_api() 
     assert!(visitor.get("/jobs/3").await.body.contains("Umbenannt"), "read again for the new version");
     assert!(visitor.get("/api/v1/jobs/3").await.body.contains("Umbenannt"));
 }
+
+#[tokio::test]
+async fn a_merkliste_is_kept_for_its_owner_alone_while_the_list_stands() {
+    let db = db_with_six_jobs().await;
+    let router = crate::common::client::router(&db, SiteConfig::default()).await;
+    let mut owner = Client::with_router(router.clone());
+    owner.save(2, true).await;
+    assert!(owner.get("/merkliste").await.body.contains("Nr. 2"));
+    // A change behind the app's back that restores the revision: the kept page is answered.
+    db.query("UPDATE favourite SET note = 'Hinterrücks'; UPDATE favourite_list SET revision -= 1;")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    assert!(!owner.get("/merkliste").await.body.contains("Hinterrücks"), "kept while the revision stands");
+
+    // Every change through the app changes the revision (the database's own event): shown at once.
+    assert_eq!(owner.call("save_note", &[("job", "2"), ("note", "Anrufen")]).await.status, 200);
+    assert!(owner.get("/merkliste").await.body.contains("Anrufen"));
+    assert_eq!(owner.call("set_application_status", &[("job", "2"), ("status", "applied")]).await.status, 200);
+    assert!(owner.get("/merkliste").await.body.contains("data-status=\"applied\""));
+    owner.save(4, true).await;
+    assert!(owner.get("/merkliste").await.body.contains("Nr. 4"));
+    owner.save(2, false).await;
+    assert!(!owner.get("/merkliste").await.body.contains("Nr. 2"));
+
+    let mut other = Client::with_router(router);
+    other.save(5, true).await;
+    let theirs = other.get("/merkliste").await.body;
+    assert!(theirs.contains("Nr. 5") && !theirs.contains("Nr. 4") && !theirs.contains("Anrufen"), "only their own");
+}
