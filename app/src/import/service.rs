@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::io::BufRead;
 
+use super::classify::ProfessionRef;
 use super::draft::Draft;
 use super::gather::{Gathered, MAP_CHUNK, Spill, map_all};
 use super::input::{Findings, Format, Problem};
@@ -32,6 +33,39 @@ pub struct Options {
 /// Opens an input (it is read once).
 pub type Open = std::sync::Arc<dyn Fn() -> std::io::Result<Box<dyn BufRead + Send>> + Send + Sync>;
 
+/// Reading: checks and maps every record, keeping what identifies each; the mapped records wait in
+/// a file of their own, so memory stays small whatever the input's size.
+fn gather(
+    open: &Open,
+    professions: &[ProfessionRef],
+    now: DateTime<Utc>,
+    tally: &mut Tally,
+    progress: &mut (dyn FnMut(usize) + Send),
+) -> Result<(Vec<Option<Seen>>, Spill, Format), Problem> {
+    let spill = Spill::new().map_err(|e| Problem::input(format!("keine Zwischendatei möglich: {e}")))?;
+    let mut input = open().map_err(|e| Problem::input(format!("nicht lesbar: {e}")))?;
+    let mut gathered = Gathered { seen: Vec::new(), first_ids: HashMap::new(), spill, tally, progress };
+    let mut pending: Vec<(Format, Draft, Findings)> = Vec::with_capacity(MAP_CHUNK);
+    let result = reader::read(&mut *input, &mut |format, draft, findings| {
+        pending.push((format, draft, findings));
+        if pending.len() == MAP_CHUNK {
+            map_all(&mut pending, professions, now).into_iter().for_each(|(m, f)| gathered.take(m, f));
+        }
+    });
+    map_all(&mut pending, professions, now).into_iter().for_each(|(m, f)| gathered.take(m, f));
+    let Gathered { seen, spill, .. } = gathered;
+    Ok((seen, spill, result?))
+}
+
+/// Runs the CPU-bound `work` so that it keeps no requests waiting: on a multi-threaded runtime (the
+/// server's) the worker first hands its other tasks on; elsewhere (tests) it simply runs.
+fn off_the_runtime<T>(work: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current().map(|runtime| runtime.runtime_flavor()) {
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
+    }
+}
+
 /// Imports the input `open` gives; `progress` hears how many records each step has passed.
 pub async fn import(
     db: &Db,
@@ -41,29 +75,9 @@ pub async fn import(
 ) -> Result<Tally, DbError> {
     let professions = repo::professions(db).await?;
     let mut tally = Tally::default();
-    // Reading: check and map everything, keep what identifies each record; the mapped records wait
-    // in a file of their own, so memory stays small whatever the input's size.
-    let spill = match Spill::new() {
-        Ok(spill) => spill,
-        Err(e) => return Ok(rejected(Problem::input(format!("keine Zwischendatei möglich: {e}")))),
-    };
-    let mut input = match open() {
-        Ok(input) => input,
-        Err(e) => return Ok(rejected(Problem::input(format!("nicht lesbar: {e}")))),
-    };
-    let mut gathered = Gathered { seen: Vec::new(), first_ids: HashMap::new(), spill, tally: &mut tally, progress };
-    let mut pending: Vec<(Format, Draft, Findings)> = Vec::with_capacity(MAP_CHUNK);
-    let result = reader::read(&mut *input, &mut |format, draft, findings| {
-        pending.push((format, draft, findings));
-        if pending.len() == MAP_CHUNK {
-            map_all(&mut pending, &professions, options.now).into_iter().for_each(|(m, f)| gathered.take(m, f));
-        }
-    });
-    map_all(&mut pending, &professions, options.now).into_iter().for_each(|(m, f)| gathered.take(m, f));
-    let Gathered { seen, spill, .. } = gathered;
-    drop(input);
-    let format = match result {
-        Ok(format) => format,
+    let read = off_the_runtime(|| gather(&open, &professions, options.now, &mut tally, progress));
+    let (seen, spill, format) = match read {
+        Ok(read) => read,
         Err(problem) => return Ok(rejected(problem)),
     };
     tally.format = Some(format);
@@ -154,4 +168,35 @@ pub async fn import(
 
 fn rejected(problem: Problem) -> Tally {
     Tally { errors: vec![problem], ..Tally::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::off_the_runtime;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+
+    #[test]
+    fn work_off_the_runtime_leaves_the_servers_other_tasks_running() {
+        // One worker, as busy as a server's under load: a ticker must go on while an import maps.
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_time().build().unwrap();
+        let ticks = Arc::new(AtomicU32::new(0));
+        runtime.block_on(async {
+            let counter = ticks.clone();
+            tokio::spawn(async move {
+                loop {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                }
+            });
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            let during = tokio::spawn(async move {
+                let before = ticks.load(Ordering::Relaxed);
+                off_the_runtime(|| std::thread::sleep(Duration::from_millis(300)));
+                ticks.load(Ordering::Relaxed) - before
+            });
+            assert!(during.await.unwrap() >= 20, "the ticker stood still while the work ran");
+        });
+    }
 }
