@@ -56,6 +56,9 @@ impl PageCache {
     }
 
     fn put(&self, key: String, entry: Entry) {
+        if self.capacity == 0 {
+            return;
+        }
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= self.capacity {
             entries.retain(|_, e| e.stored.elapsed() < TTL && e.index_version == entry.index_version);
@@ -116,7 +119,8 @@ pub const OWN_LISTS: usize = 64;
 
 /// The middleware for `/merkliste`: answers from the owner's kept page, or renders and keeps it.
 pub async fn own_lists(State(lists): State<OwnLists>, request: Request, next: Next) -> Response {
-    if request.method() != Method::GET || request.uri().path() != app::favourites::PATH {
+    let wanted = request.method() == Method::GET && request.uri().path() == app::favourites::PATH;
+    if lists.pages.capacity == 0 || !wanted {
         return next.run(request).await;
     }
     // Boxed: the database future is large.
@@ -200,6 +204,14 @@ mod tests {
         assert_eq!(key(Method::GET, &["rj_theme=dark; rj_visitor=abc"]), None);
         assert_eq!(key(Method::GET, &["rj_theme=light", "rj_session=xyz"]), None);
         assert_eq!(key(Method::GET, &["tracking=1"]), None, "unknown cookies are treated as personal");
+    }
+
+    #[test]
+    fn an_own_list_is_keyed_by_the_colour_scheme_among_any_cookies() {
+        let headers = |cookies: &str| HeaderMap::from_iter([(header::COOKIE, HeaderValue::from_str(cookies).unwrap())]);
+        assert_eq!(theme(&headers("rj_visitor=abc; rj_theme=dark")), "dark");
+        assert_eq!(theme(&headers("rj_visitor=abc")), "");
+        assert_eq!(theme(&HeaderMap::new()), "");
     }
 
     #[test]
