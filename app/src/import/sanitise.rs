@@ -29,20 +29,7 @@ pub fn plain(written: &str) -> String {
 /// The words of a [`description`] (already sanitised, so well-formed) for the classification rules:
 /// tags dropped as whole words apart, the entities the sanitiser writes decoded. Not for display.
 pub fn text_of(sanitised: &str) -> String {
-    let mut text = String::with_capacity(sanitised.len());
-    let mut in_tag = false;
-    for c in sanitised.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    unescaped(&text)
+    unescaped(&crate::search::text::strip_tags(sanitised))
 }
 
 /// The sanitiser's output as text: the entities it writes decoded, whitespace collapsed.

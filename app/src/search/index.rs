@@ -10,6 +10,7 @@ use super::places::Places;
 use super::ranking::Ranking;
 use super::salary_rows::SalaryRows;
 use super::sets::{Categories, DIMS, Dim, FilterSets};
+use super::text::strip_tags;
 use super::text_index::{TextIndex, TextIndexBuilder};
 use crate::jobs::model::{
     Choice, Choices, City, Contract, DEMO_SOURCE, EmployerType, Experience, Hit, Listing, Offer, PayComparison, Remote,
@@ -60,23 +61,6 @@ pub struct IndexBuilder {
     /// In the order added (not yet positions).
     summaries: Vec<Summary>,
     text: TextIndexBuilder,
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 impl IndexBuilder {

@@ -11,6 +11,25 @@ const STOPWORDS: &[&str] = &[
     "zu", "zum", "zur", "bei", "auf", "an", "am", "als", "m", "w", "d", "wir", "sie", "ihr", "ihre", "es",
 ];
 
+/// The text of well-formed HTML (a sanitised description): tags dropped, each leaving a space so
+/// the words of two elements stay apart; entities are left as they are.
+pub fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Lower case; `ä ö ü ß` as `ae oe ue ss`; other letters with accents lose them where common.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
