@@ -105,12 +105,14 @@ impl Spilled {
         &'a mut self,
         decisions: &'a [Decision],
         source: &'a str,
-    ) -> std::io::Result<impl Iterator<Item = Result<(Decision, Mapped), DbError>> + 'a> {
-        self.0.seek(std::io::SeekFrom::Start(0))?;
+    ) -> Result<impl Iterator<Item = Result<(Decision, Mapped), DbError>> + 'a, DbError> {
+        // The file's own errors count as shape errors: the mapped records could not be read back.
+        let unreadable = |e| DbError::Shape(serde_json::Error::io(e));
+        self.0.seek(std::io::SeekFrom::Start(0)).map_err(unreadable)?;
         let lines = std::io::BufReader::new(&self.0).lines();
         let kept = decisions.iter().copied().filter(|d| *d != Decision::Skip);
         Ok(kept.zip(lines).map(move |(decision, line)| {
-            let line = line.map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+            let line = line.map_err(unreadable)?;
             let mut mapped: Mapped = serde_json::from_str(&line)?;
             mapped.listing.summary.source = source.to_owned();
             Ok((decision, mapped))

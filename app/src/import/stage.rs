@@ -49,7 +49,7 @@ async fn stage_all(
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let (mut next_id, mut done) = (run.first(), 0);
     let mut batch: Vec<Mapped> = Vec::with_capacity(BATCH);
-    let records = spilled.records(decisions, source).map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+    let records = spilled.records(decisions, source)?;
     let mut records = records.peekable();
     while let Some(record) = records.next() {
         let (decision, mapped) = record?;
@@ -96,7 +96,7 @@ pub async fn change(
 ) -> Result<(), DbError> {
     let mut updates: Vec<(i64, Mapped)> = Vec::new();
     let mut merges: Vec<(i64, Mapped)> = Vec::new();
-    let records = spilled.records(decisions, source).map_err(|e| DbError::Shape(serde_json::Error::io(e)))?;
+    let records = spilled.records(decisions, source)?;
     for record in records {
         match record? {
             (Decision::Update(job), mapped) => {
@@ -112,6 +112,7 @@ pub async fn change(
     }
     flush(writer, &mut updates, &mut merges, now).await
 }
+
 /// An updated listing keeps the earliest posting date it was seen with.
 fn with_earliest(mut m: Mapped, known: Option<&Known>) -> Mapped {
     if let Some(known) = known {
