@@ -63,13 +63,8 @@ pub fn report(name: &str, tally: &Tally, dry_run: bool) -> String {
     if tally.imported() {
         let format = tally.format.map_or("", format_name);
         out.push_str(&format!(
-            "{name}: {} neu, {} aktualisiert, {} unverändert, {} als Dublette zusammengeführt, {} übersprungen \
-             (Quelle „{}“, {format}){}\n",
-            tally.new,
-            tally.updated,
-            tally.unchanged,
-            tally.merged,
-            tally.skipped,
+            "{name}: {} (Quelle „{}“, {format}){}\n",
+            tally.counts(),
             tally.source,
             if dry_run { "; Probelauf, nichts geschrieben" } else { "" }
         ));

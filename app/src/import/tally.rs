@@ -1,5 +1,5 @@
 //! What an import decides for each record and what became of the input: pure, and tested with the
-//! import (`server/tests/import.rs`).
+//! import (`server/tests/it/import.rs`).
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 
@@ -28,6 +28,14 @@ pub struct Tally {
 impl Tally {
     pub fn imported(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// What became of the records, in words: the import's report and a source run's summary.
+    pub fn counts(&self) -> String {
+        format!(
+            "{} neu, {} aktualisiert, {} unverändert, {} als Dublette zusammengeführt, {} übersprungen",
+            self.new, self.updated, self.unchanged, self.merged, self.skipped
+        )
     }
 }
 

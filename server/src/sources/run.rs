@@ -54,10 +54,7 @@ pub async fn run_source(db: &Db, source: &Source, limits: &FetchLimits) -> Resul
                 let summary = format!("abgelehnt, nichts geschrieben: {}", first_errors(&tally.errors));
                 return Ok(outcome(false, summary, keep, report));
             }
-            let mut summary = format!(
-                "{} neu, {} aktualisiert, {} unverändert, {} zusammengeführt, {} übersprungen",
-                tally.new, tally.updated, tally.unchanged, tally.merged, tally.skipped
-            );
+            let mut summary = tally.counts();
             if source.full {
                 let gone = repo::expire_missing(db, &source.name, started, Utc::now()).await?;
                 summary.push_str(&format!(", {gone} abgelaufen (nicht mehr in der Quelle)"));
