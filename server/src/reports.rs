@@ -10,6 +10,7 @@ use app::jobs::model::parse_job_id;
 use app::reports::model::Action;
 use app::reports::{repo, service};
 use app::state::AppState;
+use app::ui::format::format_time_utc;
 
 use crate::config::{ReportsArgs, ReportsCommand};
 use crate::error::Failure;
@@ -64,7 +65,7 @@ pub async fn cli(args: ReportsArgs) -> Result<(), crate::Error> {
                 println!("keine {}Meldungen", if args.open { "offenen " } else { "" });
             }
             for r in reports {
-                let when = r.created_at.format("%d.%m.%Y %H:%M UTC");
+                let when = format_time_utc(&r.created_at);
                 println!("#{}  {when}  Stelle {} „{}“: {}", r.id, r.job, r.title, r.reason.label());
                 if let Some(note) = &r.note {
                     println!("    Anmerkung: {note}");
@@ -72,7 +73,7 @@ pub async fn cli(args: ReportsArgs) -> Result<(), crate::Error> {
                 match &r.decision {
                     Some(d) => println!(
                         "    entschieden {}: {}{}",
-                        d.at.format("%d.%m.%Y %H:%M UTC"),
+                        format_time_utc(&d.at),
                         d.action.label(),
                         d.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
                     ),

@@ -121,7 +121,7 @@ pub async fn import(
         return Ok(tally);
     }
     if let Some(since) = repo::running(db, &tally.source).await? {
-        let since = since.format("%d.%m.%Y %H:%M UTC");
+        let since = crate::ui::format::format_time_utc(&since);
         let message =
             format!("ein anderer Import der Quelle „{}“ schreibt seit {since}; nichts geschrieben", tally.source);
         return Ok(rejected(Problem::input(message)));

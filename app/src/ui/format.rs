@@ -34,6 +34,11 @@ pub fn format_date(date: &DateTime<Utc>) -> String {
     format!("{:02}.{:02}.{}", date.day(), date.month(), date.year())
 }
 
+/// A moment as the command line and its messages give it: `05.12.2026 14:30 UTC`.
+pub fn format_time_utc(at: &DateTime<Utc>) -> String {
+    at.format("%d.%m.%Y %H:%M UTC").to_string()
+}
+
 /// A URL slug: lower case ASCII, umlauts transliterated, runs of anything else as one `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -110,6 +115,7 @@ mod tests {
     fn dates_are_german() {
         let d = Utc.with_ymd_and_hms(2026, 3, 7, 23, 59, 0).unwrap();
         assert_eq!(format_date(&d), "07.03.2026");
+        assert_eq!(format_time_utc(&d), "07.03.2026 23:59 UTC");
     }
 
     #[test]

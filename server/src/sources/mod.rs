@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::config::{SourcesArgs, SourcesCommand};
 use crate::fetch::FetchLimits;
 use app::db::{Db, DbError};
+use app::ui::format::format_time_utc;
 use model::{Source, parse_every, show_every};
 
 /// How often `serve` looks for due sources.
@@ -143,7 +144,6 @@ async fn listing(db: &Db) -> Result<String, DbError> {
         return Ok("keine Quellen (revierjobs sources add URL)\n".into());
     }
     let active = repo::active_counts(db, now).await?;
-    let when = |t: chrono::DateTime<Utc>| t.format("%d.%m.%Y %H:%M UTC").to_string();
     let mut out = String::new();
     for s in sources {
         let n = active.iter().find(|(name, _)| *name == s.name).map_or(0, |(_, n)| *n);
@@ -156,13 +156,13 @@ async fn listing(db: &Db) -> Result<String, DbError> {
         match &s.last_run {
             Some(r) => out.push_str(&format!(
                 "  letzter Lauf: {} {}: {}\n",
-                when(r.started_at),
+                format_time_utc(&r.started_at),
                 if r.ok { "ok" } else { "FEHLER" },
                 r.summary
             )),
             None => out.push_str("  noch nicht gelaufen\n"),
         }
-        out.push_str(&format!("  nächster Lauf: {}; aktive Anzeigen: {n}\n", when(s.next_run.max(now))));
+        out.push_str(&format!("  nächster Lauf: {}; aktive Anzeigen: {n}\n", format_time_utc(&s.next_run.max(now))));
     }
     Ok(out)
 }
