@@ -7,7 +7,7 @@
 //! reading there without cutting the leftover off, and the next run appends its commits behind it.
 //! The recovery after that meets the leftover in the middle of the file, calls it corruption and
 //! truncates the log at that point: every acknowledged commit of the run in between is gone.
-//! `server/tests/durability.rs` reproduces this. Trimming the leftover at start closes the hole;
+//! `server/tests/it/durability.rs` reproduces this. Trimming the leftover at start closes the hole;
 //! it only ever removes bytes of a record that was never complete, hence never acknowledged.
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};

@@ -260,15 +260,23 @@ async fn a_running_index_sees_new_listings_within_two_seconds() {
     assert_eq!(a.current().search(&JobFilter::default(), Utc::now()).total, 0);
 }
 
+/// How many active listings meet the SurrealQL `condition`: the plain definition the index answers
+/// are checked against.
+async fn active_where(db: &app::db::Db, condition: &str) -> u64 {
+    #[derive(serde::Deserialize)]
+    struct N {
+        n: u64,
+    }
+    let sql = format!("SELECT count() AS n FROM job WHERE valid_through > time::now() AND {condition} GROUP ALL");
+    let mut r = db.query(sql).await.unwrap();
+    rows::<N>(&mut r, 0).unwrap().first().map_or(0, |n| n.n)
+}
+
 #[tokio::test]
 async fn search_over_seeded_data_agrees_with_surrealql() {
     let db = fresh_db().await;
     seed_demo(&db, 800, Utc::now(), |_| {}).await.unwrap();
     let index = SearchHandle::load(&db).await.unwrap().current();
-    #[derive(serde::Deserialize)]
-    struct N {
-        n: u64,
-    }
     let cases: [(&str, &str); 6] = [
         ("", "true"),
         ("place=bochum&radius_km=0", "location.city_slug = 'bochum'"),
@@ -282,11 +290,7 @@ async fn search_over_seeded_data_agrees_with_surrealql() {
             query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap()).collect();
         let (f, issues) = JobFilter::parse(pairs);
         assert!(issues.is_empty());
-        let mut r = db
-            .query(format!("SELECT count() AS n FROM job WHERE valid_through > time::now() AND {condition} GROUP ALL"))
-            .await
-            .unwrap();
-        let expected = rows::<N>(&mut r, 0).unwrap().first().map_or(0, |n| n.n);
+        let expected = active_where(&db, condition).await;
         assert!(expected > 0, "{query} should match demo data");
         assert_eq!(index.search(&f, Utc::now()).total, expected, "{query}");
     }
@@ -320,10 +324,6 @@ async fn salary_explorer_counts_what_surrealql_counts_over_seeded_data() {
     let db = fresh_db().await;
     seed_demo(&db, 800, Utc::now(), |_| {}).await.unwrap();
     let index = SearchHandle::load(&db).await.unwrap().current();
-    #[derive(serde::Deserialize)]
-    struct N {
-        n: u64,
-    }
     let cases: [(&str, &str); 4] = [
         ("", "true"),
         ("experience=entry", "experience = 'entry'"),
@@ -332,14 +332,7 @@ async fn salary_explorer_counts_what_surrealql_counts_over_seeded_data() {
     ];
     for (query, condition) in cases {
         let (f, _) = JobFilter::parse_query(query);
-        let mut r = db
-            .query(format!(
-                "SELECT count() AS n FROM job WHERE valid_through > time::now() AND salary.source = 'employer'
-                    AND {condition} GROUP ALL"
-            ))
-            .await
-            .unwrap();
-        let expected = rows::<N>(&mut r, 0).unwrap().first().map_or(0, |n| n.n);
+        let expected = active_where(&db, &format!("salary.source = 'employer' AND {condition}")).await;
         let report = index.salaries(&f, Utc::now());
         assert!(expected >= 5, "{query}");
         assert_eq!(u64::from(report.stats.figures.n), expected, "{query}");
