@@ -76,16 +76,14 @@ pub fn shareable_key(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap
     if method != Method::GET {
         return None;
     }
-    let mut theme = "";
-    for cookie in headers.get_all(header::COOKIE).iter().map(|v| v.to_str().unwrap_or("?")) {
-        for pair in app::cookies::cookie_pairs(cookie) {
-            match pair {
-                (app::ui::theme::COOKIE, Some(value)) => theme = value,
-                _ => return None, // a session, a visitor's list, or anything unknown
-            }
-        }
-    }
-    Some(format!("{uri} {theme}"))
+    // A session, a visitor's list, or anything unknown.
+    let personal = cookies(headers).any(|pair| !matches!(pair, (app::ui::theme::COOKIE, Some(_))));
+    (!personal).then(|| format!("{uri} {}", theme(headers)))
+}
+
+/// Every cookie of a request as (name, value); an unreadable header as one of no known name.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, Option<&str>)> {
+    headers.get_all(header::COOKIE).iter().map(|v| v.to_str().unwrap_or("?")).flat_map(app::cookies::cookie_pairs)
 }
 
 /// `html` with every `nonce="{old}"` replaced by the new nonce.
@@ -140,14 +138,11 @@ async fn own_list_key(state: &AppState, uri: &Uri, headers: &HeaderMap) -> Optio
 
 /// The colour scheme a request's cookie chose ("" for the system's).
 fn theme(headers: &HeaderMap) -> &str {
-    let cookies = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok());
-    cookies
-        .flat_map(app::cookies::cookie_pairs)
-        .find_map(|pair| match pair {
-            (app::ui::theme::COOKIE, Some(value)) => Some(value),
-            _ => None,
-        })
-        .unwrap_or("")
+    let chosen = cookies(headers).filter_map(|pair| match pair {
+        (app::ui::theme::COOKIE, Some(value)) => Some(value),
+        _ => None,
+    });
+    chosen.last().unwrap_or("")
 }
 
 impl PageCache {
