@@ -5,10 +5,12 @@
 //! before or "nicht möglich" after cancels a working-time, remote or contract phrase. Titles lose gender
 //! marks (`/in`, `/-in`, `:in`, `*in`, `(m/w/d)`, `(gn)`; `Mediengestalterin` = `mediengestalter`). Each
 //! function's documentation gives its rules; the word lists are the tables next to it.
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
-use super::words::{Words, fits, has, hits, negated, spells, stated, title_words, words};
+use super::words::{Words, fits, has, hits, negated, spells, stated, title_and_text, title_words, words};
 use crate::jobs::model::{Contract, EmployerType, Experience, Offer, Remote, WorkingTime};
 use crate::ui::slug::Slug;
 
@@ -63,7 +65,7 @@ pub fn skills(title: &str, text: &str) -> Vec<String> {
     static JOINED: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         SKILLS.iter().map(|(n, also)| std::iter::once(n).chain(*also).map(|s| words(s).concat()).collect()).collect()
     });
-    let w = words(&format!("{title}\n{text}"));
+    let w = title_and_text(title, text);
     let named = |joined: &String| {
         let first = joined.chars().next().map(String::from).unwrap_or_default();
         w.starting_with(&first).any(|i| spells(&w, i, joined))
@@ -80,6 +82,17 @@ pub fn skills(title: &str, text: &str) -> Vec<String> {
 fn job_words(text: &str) -> Vec<String> {
     let filler = "und, fuer, der, die, das, den, mit, im, zum, zur, als, oder";
     title_words(text).iter().filter(|w| !fits(w, filler)).cloned().collect()
+}
+
+/// [`job_words`] of a profession's name or synonym, split once per thread.
+fn key_words(key: &str) -> Rc<[String]> {
+    thread_local!(static SPLIT: RefCell<HashMap<Box<str>, Rc<[String]>>> = RefCell::new(HashMap::new()));
+    if let Some(found) = SPLIT.with_borrow(|split| split.get(key).cloned()) {
+        return found;
+    }
+    let found: Rc<[String]> = job_words(key).into();
+    SPLIT.with_borrow_mut(|split| split.insert(key.into(), found.clone()));
+    found
 }
 
 /// How well `words` name a key: in order beats all its words anywhere, then earlier, then longer.
@@ -100,7 +113,7 @@ fn named_in(text: &str, professions: &[ProfessionRef], allowed: &dyn Fn(usize) -
     for (p, prof) in professions.iter().enumerate().filter(|(p, _)| allowed(*p)) {
         let head = prof.name.split(['/', '(', ':', '*']).next().unwrap_or_default();
         let keys = [prof.name.as_str(), head].into_iter().chain(prof.synonyms.iter().map(String::as_str));
-        for score in keys.map(job_words).filter(|k| !k.is_empty()).filter_map(|k| key_score(&words, &k)) {
+        for score in keys.map(key_words).filter(|k| !k.is_empty()).filter_map(|k| key_score(&words, &k)) {
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, p));
             }
@@ -285,7 +298,7 @@ fn says(employment_type: &str) -> Option<&'static str> {
 /// Working times: all that the employment types (`TYPES`), the Minijob flag and `TIME_TEXT` say; and the
 /// types no rule knows, for a warning.
 pub fn working_time(types: &[String], mini_job: bool, title: &str, text: &str) -> (Vec<WorkingTime>, Vec<String>) {
-    let w = words(&format!("{title}\n{text}"));
+    let w = title_and_text(title, text);
     let by_type = types.iter().filter_map(|t| says(t).and_then(WorkingTime::parse));
     let flagged = (mini_job || has(&words(title), "geringfuegig*")).then_some(WorkingTime::MiniJob);
     let found: BTreeSet<_> = by_type.chain(values(TIME_TEXT, |p| stated(&w, p))).chain(flagged).collect();

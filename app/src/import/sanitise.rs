@@ -32,16 +32,29 @@ pub fn text_of(sanitised: &str) -> String {
     unescaped(&crate::search::text::strip_tags(sanitised))
 }
 
-/// The sanitiser's output as text: the entities it writes decoded, whitespace collapsed.
+/// The entities the sanitiser writes.
+const ENTITIES: [(&str, char); 6] =
+    [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
+
+/// The sanitiser's output as text: the entities it writes decoded, whitespace collapsed (one pass).
 fn unescaped(html: &str) -> String {
-    let decoded = html
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(html.len());
+    let (mut rest, mut gap) = (html, false);
+    while let Some(c) = rest.chars().next() {
+        let entity = if c == '&' { ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) } else { None };
+        let (c, len) = entity.map_or((c, c.len_utf8()), |(e, decoded)| (*decoded, e.len()));
+        rest = &rest[len..];
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn allow_list() -> &'static ammonia::Builder<'static> {
@@ -78,6 +91,23 @@ fn paragraphs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+        /// One pass decodes and collapses as replacing each entity in turn, then splitting, would.
+        #[test]
+        fn unescaping_is_decoding_entity_by_entity(
+            parts in proptest::collection::vec("(&lt;|&gt;|&quot;|&#39;|&nbsp;|&amp;|&|amp;|lt;|a|ä| |\n|\u{a0})", 0..40),
+        ) {
+            let html = parts.concat();
+            let mut plain = html.clone();
+            for (entity, decoded) in ENTITIES {
+                plain = plain.replace(entity, &decoded.to_string());
+            }
+            prop_assert_eq!(unescaped(&html), plain.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
 
     #[test]
     fn the_words_of_a_sanitised_description_are_its_text_with_paragraphs_apart() {

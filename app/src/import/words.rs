@@ -20,8 +20,31 @@ pub struct Words {
 
 impl Words {
     pub fn new(list: Vec<String>) -> Self {
-        let mut sorted: Vec<u32> = (0..list.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| list[a as usize].cmp(&list[b as usize]));
+        let mut keyed: Vec<(&str, u32)> = list.iter().zip(0..).map(|(w, i)| (w.as_str(), i)).collect();
+        keyed.sort_unstable();
+        let sorted = keyed.into_iter().map(|(_, i)| i).collect();
+        Words { list, sorted }
+    }
+
+    /// `self`'s words followed by `then`'s, as if their texts were split together: the two sorted
+    /// indexes merged, not sorted again.
+    fn join(&self, then: &Words) -> Words {
+        let offset = self.list.len() as u32;
+        let mut list = self.list.clone();
+        list.extend(then.list.iter().cloned());
+        let mut sorted = Vec::with_capacity(list.len());
+        let (mut a, mut b) = (self.sorted.iter().peekable(), then.sorted.iter().map(|i| i + offset).peekable());
+        while let (Some(&&x), Some(&y)) = (a.peek(), b.peek()) {
+            // Equal words keep position order: `self`'s come first.
+            if list[y as usize] < list[x as usize] {
+                sorted.push(y);
+                b.next();
+            } else {
+                sorted.push(x);
+                a.next();
+            }
+        }
+        sorted.extend(a.copied().chain(b));
         Words { list, sorted }
     }
 
@@ -66,7 +89,6 @@ const LONG: usize = 200;
 
 /// The words of a text as the rules compare them.
 pub fn words(text: &str) -> Rc<Words> {
-    thread_local!(static KEPT: RefCell<VecDeque<(Box<str>, Rc<Words>)>> = const { RefCell::new(VecDeque::new()) });
     let split = || {
         let folded = fold(text).replace('€', " euro ");
         let list = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned);
@@ -75,17 +97,34 @@ pub fn words(text: &str) -> Rc<Words> {
     if text.len() < LONG {
         return split();
     }
+    kept(text, split)
+}
+
+/// The words of `text` this thread keeps, or `split`'s, then kept.
+fn kept(text: &str, split: impl FnOnce() -> Rc<Words>) -> Rc<Words> {
+    thread_local!(static KEPT: RefCell<VecDeque<(Box<str>, Rc<Words>)>> = const { RefCell::new(VecDeque::new()) });
+    if let Some(found) = KEPT.with_borrow(|kept| kept.iter().find(|(t, _)| t.as_ref() == text).map(|(_, w)| w.clone()))
+    {
+        return found;
+    }
+    let found = split();
     KEPT.with_borrow_mut(|kept| {
-        if let Some((_, found)) = kept.iter().find(|(t, _)| t.as_ref() == text) {
-            return found.clone();
-        }
-        let found = split();
         if kept.len() == RECENT {
             kept.pop_back();
         }
         kept.push_front((text.into(), found.clone()));
-        found
-    })
+    });
+    found
+}
+
+/// The words of a title and a text together, as [`words`] splits `"{title}\n{text}"` (and kept the
+/// same way), from the text's kept words rather than splitting the text again.
+pub fn title_and_text(title: &str, text: &str) -> Rc<Words> {
+    let both = format!("{title}\n{text}");
+    if both.len() < LONG {
+        return words(&both);
+    }
+    kept(&both, || Rc::new(words(title).join(&words(text))))
 }
 
 /// `redakteurin(nen)` → `redakteur`: after job-noun endings only, so `berlin` stays.
@@ -216,6 +255,15 @@ mod tests {
         assert!(!has(&w, "agentur"), "whole words only");
     }
 
+    #[test]
+    fn a_title_and_text_are_split_as_one_text() {
+        let (title, text) = (
+            "Mediengestalter:in (m/w/d) – Bild & Ton",
+            "Wir suchen ab sofort ".repeat(20) + "Ton, Bild, Äpfel 3.000 €.",
+        );
+        assert_eq!(*title_and_text(title, &text), *words(&format!("{title}\n{text}")));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
         /// The index finds exactly what reading every position finds.
@@ -227,6 +275,16 @@ mod tests {
             let w = Words::new(text.clone());
             let patterns = patterns.join(", ");
             prop_assert_eq!(hits(&w, &patterns).collect::<Vec<_>>(), plain_hits(&text, &patterns));
+        }
+
+        /// Joined words are the words of both texts split as one, index and all.
+        #[test]
+        fn joined_words_are_the_words_of_both(
+            first in proptest::collection::vec("(a|ab|abc|b|ba|c)", 0..20),
+            then in proptest::collection::vec("(a|ab|abc|b|ba|c)", 0..20),
+        ) {
+            let both: Vec<String> = first.iter().chain(&then).cloned().collect();
+            prop_assert_eq!(Words::new(first).join(&Words::new(then)), Words::new(both));
         }
     }
 }
