@@ -14,6 +14,9 @@ pub enum DbError {
     Query(#[from] surrealdb::Error),
     #[error("database row has an unexpected shape: {0}")]
     Shape(#[from] serde_json::Error),
+    /// A row that breaks a rule of `jobs::invariants`; nothing of its write is done.
+    #[error("row not written: {0}")]
+    Invalid(String),
 }
 
 /// Takes statement `index` of a `SELECT ... FROM ONLY` response as one row, `None` if the record is absent.

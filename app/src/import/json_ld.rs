@@ -19,6 +19,7 @@ use super::draft::{Draft, DraftEmployer, DraftPlace};
 use super::input::{At, Findings};
 use super::read::{date, date_until, each, field, flag, kind, number, shorten, text, text_or_number, web_url};
 use super::salary::base_salary;
+use crate::jobs::invariants::is_email;
 
 /// Every `JobPosting` of a JSON-LD document, counted from `first` (a page's blocks go on counting).
 pub fn records(doc: &Value, first: usize) -> Vec<(Draft, Findings)> {
@@ -229,18 +230,6 @@ fn application_contact(value: &Value, f: &mut Findings) -> (Option<String>, Opti
         }
     });
     (url, email)
-}
-
-/// A plain check of an e-mail address's shape: one `@`, a dotted domain, no spaces or brackets.
-fn is_email(address: &str) -> bool {
-    let Some((local, domain)) = address.split_once('@') else { return false };
-    let plain = |c: char| !c.is_whitespace() && !c.is_control() && !"<>\"(),;:[]\\@".contains(c);
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && local.chars().all(plain)
-        && domain.chars().all(plain)
 }
 
 /// A `PostalAddress` (with or without `@type`).

@@ -19,13 +19,12 @@ use super::duplicates;
 use super::geo::Gazetteer;
 use super::input::Findings;
 use super::sanitise;
+use crate::jobs::invariants::TITLE_MAX;
 use crate::jobs::model::{Employer, Experience, Listing, Location, Offer, Summary};
 use crate::ui::format::slugify;
 
 /// How long an ad without `validThrough` stays listed, counted from its source's last confirmation.
 pub const VALID_DAYS: i64 = 60;
-/// The longest title.
-pub const MAX_TITLE: usize = 500;
 /// The longest description, in characters once sanitised.
 pub const MAX_DESCRIPTION: usize = 100_000;
 /// The profession of an ad that names none of ours.
@@ -58,7 +57,7 @@ pub struct Mapped {
 /// warning says why).
 pub fn map(draft: Draft, findings: &mut Findings, rules: &Rules) -> Option<Mapped> {
     let errors_before = findings.errors.len();
-    let title = required_text(draft.title.as_deref().map(sanitise::plain), "title", MAX_TITLE, findings);
+    let title = required_text(draft.title.as_deref().map(sanitise::plain), "title", TITLE_MAX, findings);
     let description = match draft.description.as_deref().map(sanitise::description) {
         Some(d) if d.chars().count() > MAX_DESCRIPTION => {
             findings.error("description", format!("länger als {MAX_DESCRIPTION} Zeichen"));

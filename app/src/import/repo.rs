@@ -222,7 +222,7 @@ impl Writer {
     /// Ads of this source that are another source's listing `job`: their links, and the earlier
     /// posting date.
     pub async fn merged(&self, merges: &[Write<'_>], now: DateTime<Utc>) -> Result<(), DbError> {
-        let links: Vec<Value> = merges.iter().map(|m| link(&self.source, m.mapped, m.job, now)).collect();
+        let links = merges.iter().map(|m| link(&self.source, m.mapped, m.job, now)).collect::<Result<Vec<_>, _>>()?;
         self.tx
             .query(
                 "FOR $link IN $links {
@@ -264,13 +264,18 @@ pub fn rows_and_links(source: &str, writes: &[Write<'_>], now: DateTime<Utc>) ->
         row.insert("id", RecordId::new("job", write.job));
         row.insert("duplicate_key", write.mapped.duplicate_key.clone().into_value());
         rows.push(Value::Object(row));
-        links.push(link(source, write.mapped, write.job, now));
+        links.push(link(source, write.mapped, write.job, now)?);
     }
     Ok((Value::Array(rows.into()), Value::Array(links.into())))
 }
 
-fn link(source: &str, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Value {
+/// The link of `source`'s ad to listing `job`; an error if it breaks one of the
+/// [`invariants`](crate::jobs::invariants).
+fn link(source: &str, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Result<Value, DbError> {
     let listing = &mapped.listing;
+    if let Some(broken) = crate::jobs::invariants::broken_link(source, &listing.external_id, mapped.url.as_deref()) {
+        return Err(DbError::Invalid(format!("Quellenverweis „{}“: {broken}", listing.external_id)));
+    }
     let mut link = surrealdb::types::Object::new();
     link.insert("id", link_id(source, &listing.external_id));
     link.insert("job", RecordId::new("job", job));
@@ -284,7 +289,7 @@ fn link(source: &str, mapped: &Mapped, job: i64, now: DateTime<Utc>) -> Value {
     link.insert("imported_at", Datetime::from(now));
     link.insert("checked_at", Datetime::from(now));
     link.insert("valid_stated", mapped.valid_stated.into_value());
-    Value::Object(link)
+    Ok(Value::Object(link))
 }
 
 /// Source `source` confirms the ads `external_ids` (every ad it has: `None`) at `now`, a batch at a

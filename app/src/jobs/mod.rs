@@ -9,6 +9,8 @@ mod detail;
 pub mod fields;
 pub mod filter;
 #[cfg(feature = "ssr")]
+pub mod invariants;
+#[cfg(feature = "ssr")]
 pub mod jsonld;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
 //! SurrealDB queries for job listings and their reference data. User input is always bound as a
 //! parameter; the only text composed here are constant SurrealQL fragments.
 use serde::Deserialize;
+use surrealdb::types::RecordId;
 
 use super::model::{Choice, City, Listing, SourceLink};
 use crate::db::{Db, DbError, row, rows};
@@ -83,9 +84,13 @@ pub async fn cities(db: &Db) -> Result<Vec<City>, DbError> {
 const INSERT: &str = "INSERT INTO job $rows RETURN NONE;";
 const BUMP_VERSION: &str = "UPSERT meta:jobs SET version += 1 RETURN NONE;";
 
-/// One listing as SurrealDB values: the profession a record link, dates datetimes.
+/// One listing as SurrealDB values: the profession a record link, dates datetimes; an error if it
+/// breaks one of the [`invariants`](super::invariants).
 pub fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
     use surrealdb::types::{Datetime, RecordId, SurrealValue, Value};
+    if let Some(broken) = super::invariants::broken(listing) {
+        return Err(DbError::Invalid(format!("Anzeige {}: {broken}", listing.summary.id)));
+    }
     let s = &listing.summary;
     let Value::Object(mut row) = serde_json::to_value(listing)?.into_value() else {
         unreachable!("a struct serializes to an object")
@@ -101,7 +106,7 @@ fn rows_of(listings: &[Listing]) -> Result<surrealdb::types::Value, DbError> {
 }
 
 /// Writes listings in one transaction and bumps the listings version with them, so every app
-/// server's index picks them up; fails whole if any row breaks the schema.
+/// server's index picks them up; fails whole if any row breaks the schema or an invariant.
 pub async fn insert(db: &Db, listings: &[Listing]) -> Result<(), DbError> {
     let sql = format!("BEGIN TRANSACTION; {INSERT} {BUMP_VERSION} COMMIT TRANSACTION;");
     db.query(sql).bind(("rows", rows_of(listings)?)).await?.check()?;
@@ -131,16 +136,22 @@ pub async fn delete_source(db: &Db, source: &str) -> Result<u64, DbError> {
     let mut removed = 0;
     loop {
         let mut response = db
-            .query("SELECT VALUE id FROM job WHERE source = $source LIMIT $n")
+            .query("SELECT VALUE record::id(id) FROM job WHERE source = $source LIMIT $n")
             .bind(("source", source.to_owned()))
             .bind(("n", DELETE_BATCH))
             .await?;
-        let ids: Vec<surrealdb::types::RecordId> = response.take(0)?;
+        let ids: Vec<i64> = response.take(0)?;
         if ids.is_empty() {
             break;
         }
         removed += ids.len() as u64;
-        db.query("DELETE $ids RETURN NONE").bind(("ids", ids)).await?.check()?;
+        // A hidden listing's mark goes with it (demo ids are given again when reseeding).
+        let records = |table: &str| ids.iter().map(|&id| RecordId::new(table, id)).collect::<Vec<_>>();
+        db.query("DELETE $ids RETURN NONE; DELETE $hidden RETURN NONE;")
+            .bind(("ids", records("job")))
+            .bind(("hidden", records(crate::reports::repo::HIDDEN)))
+            .await?
+            .check()?;
     }
     listings_changed(db).await?;
     Ok(removed)

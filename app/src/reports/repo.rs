@@ -84,13 +84,16 @@ pub async fn trusted(db: &Db, name: &str) -> Result<bool, DbError> {
     Ok(trusted.unwrap_or(false))
 }
 
+/// The table of listings taken out of search, a record keyed by each one's id (schema 0012).
+pub const HIDDEN: &str = "hidden_listing";
+
 /// Takes listing `job` out of search until a decision.
 pub async fn hide(db: &Db, job: i64) -> Result<(), DbError> {
     db.query(
-        "UPDATE type::record('job', $job) SET hidden = true RETURN NONE;
+        "UPSERT $hidden RETURN NONE;
          UPSERT meta:jobs SET version += 1 RETURN NONE;",
     )
-    .bind(("job", job))
+    .bind(("hidden", RecordId::new(HIDDEN, job)))
     .await?
     .check()?;
     Ok(())
@@ -98,7 +101,7 @@ pub async fn hide(db: &Db, job: i64) -> Result<(), DbError> {
 
 /// The ids of hidden listings.
 pub async fn hidden(db: &Db) -> Result<std::collections::HashSet<i64>, DbError> {
-    let mut response = db.query("SELECT VALUE record::id(id) FROM job WHERE hidden = true").await?;
+    let mut response = db.query("SELECT VALUE record::id(id) FROM hidden_listing").await?;
     let ids: Vec<i64> = response.take(0)?;
     Ok(ids.into_iter().collect())
 }
@@ -126,9 +129,12 @@ pub async fn resolve(
     let mut response = db.query("SELECT VALUE job FROM ONLY type::record('report', $id)").bind(("id", id)).await?;
     let Some(job) = response.take::<Option<i64>>(0)? else { return Ok(None) };
     let change = match action {
-        Action::Keep => "UPDATE $listing SET hidden = NONE RETURN NONE;",
-        Action::Expire => "UPDATE $listing SET hidden = NONE, valid_through = $now RETURN NONE;",
-        Action::Remove => "DELETE listing_source WHERE job = $listing RETURN NONE; DELETE $listing RETURN NONE;",
+        Action::Keep => "DELETE $hidden RETURN NONE;",
+        Action::Expire => "DELETE $hidden RETURN NONE; UPDATE $listing SET valid_through = $now RETURN NONE;",
+        Action::Remove => {
+            "DELETE $hidden RETURN NONE; DELETE listing_source WHERE job = $listing RETURN NONE;
+             DELETE $listing RETURN NONE;"
+        }
     };
     db.query(format!(
         "BEGIN TRANSACTION;
@@ -140,6 +146,7 @@ pub async fn resolve(
          COMMIT TRANSACTION;"
     ))
     .bind(("job", job))
+    .bind(("hidden", RecordId::new(HIDDEN, job)))
     .bind(("action", action.as_str()))
     .bind(("reason", reason.map(str::to_owned)))
     .bind(("now", Datetime::from(now)))

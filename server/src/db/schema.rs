@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (9, include_str!("../../../schema/0009_sources_freshness.surql")),
     (10, include_str!("../../../schema/0010_reports.surql")),
     (11, include_str!("../../../schema/0011_favourite_lists.surql")),
+    (12, include_str!("../../../schema/0012_lean_listing_writes.surql")),
 ];
 
 /// Applies what is missing and returns the schema version now in force.
