@@ -84,7 +84,8 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        let cases: [(&str, fn(&mut Listing)); 12] = [
+        type Breaks = fn(&mut Listing);
+        let cases: [(&str, Breaks); 12] = [
             ("title", |l| l.summary.title.clear()),
             ("title", |l| l.summary.title = "ä".repeat(TITLE_MAX + 1)),
             ("source", |l| l.summary.source.clear()),

@@ -2,7 +2,7 @@
 
 use chrono::{TimeZone, Utc};
 
-use crate::common::{expired, fresh_db, job, monthly};
+use crate::common::{db_at_version, expired, fresh_db, job, monthly};
 use app::careers::repo as careers;
 use app::db::rows;
 use app::jobs::filter::JobFilter;
@@ -52,12 +52,7 @@ async fn schema_is_recorded_and_reapplying_changes_nothing() {
 /// A database as version 5 left it: listings link to employer and city records.
 #[tokio::test]
 async fn listings_written_before_version_6_keep_their_employer_and_place() {
-    let db = server::db::connect(&server::db::DbConfig::memory()).await.unwrap();
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 5) {
-        db.query(*sql).await.unwrap().check().unwrap();
-        db.query("UPSERT type::record('schema_migration', $v) SET version = $v").bind(("v", *version)).await.unwrap();
-    }
-    assert_eq!(schema_version(&db).await.unwrap(), 5);
+    let db = db_at_version(5).await;
     db.query(
         "CREATE employer:e1 CONTENT { name: 'Zeche Alt GmbH', type: 'sme', source: 'test' };
          CREATE job:5 CONTENT {

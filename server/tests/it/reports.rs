@@ -102,18 +102,12 @@ async fn a_post_from_another_site_is_refused() {
 /// A listing hidden before version 12 (a field of the listing then) stays hidden, as a record of its own.
 #[tokio::test]
 async fn listings_hidden_before_version_12_stay_hidden() {
-    use server::db::{MIGRATIONS, apply_schema, schema_version};
-    let db = server::db::connect(&server::db::DbConfig::memory()).await.unwrap();
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 11) {
-        db.query(*sql).await.unwrap().check().unwrap();
-        db.query("UPSERT type::record('schema_migration', $v) SET version = $v").bind(("v", *version)).await.unwrap();
-    }
-    assert_eq!(schema_version(&db).await.unwrap(), 11);
+    let db = crate::common::db_at_version(11).await;
     let jobs = [1, 2].map(|id| crate::common::job(id, "Medienassistent/in", "medienassistent", "bochum", 0));
     app::jobs::repo::insert(&db, &jobs).await.unwrap();
     db.query("UPDATE job:2 SET hidden = true").await.unwrap().check().unwrap();
 
-    apply_schema(&db).await.unwrap();
+    server::db::apply_schema(&db).await.unwrap();
     assert_eq!(repo::hidden(&db).await.unwrap(), std::collections::HashSet::from([2]));
     let mut left = db.query("SELECT VALUE id FROM job WHERE hidden != NONE").await.unwrap();
     assert!(left.take::<Vec<surrealdb::types::RecordId>>(0).unwrap().is_empty(), "the old field is gone");

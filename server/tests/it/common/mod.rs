@@ -16,6 +16,17 @@ pub async fn fresh_db() -> Db {
     server::db::prepare(&DbConfig::memory()).await.expect("in-memory database with schema")
 }
 
+/// An in-memory database as schema version `version` left it (for tests of later migrations).
+pub async fn db_at_version(version: u32) -> Db {
+    let db = server::db::connect(&DbConfig::memory()).await.unwrap();
+    for (v, sql) in server::db::MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
+        db.query(*sql).await.unwrap().check().unwrap();
+        db.query("UPSERT type::record('schema_migration', $v) SET version = $v").bind(("v", *v)).await.unwrap();
+    }
+    assert_eq!(server::db::schema_version(&db).await.unwrap(), version);
+    db
+}
+
 pub fn monthly(min: u32, max: u32) -> Option<Salary> {
     Some(Salary { min, max, unit: SalaryUnit::Month, currency: "EUR".into(), source: SalarySource::Employer })
 }
