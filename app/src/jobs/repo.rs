@@ -87,7 +87,7 @@ const BUMP_VERSION: &str = "UPSERT meta:jobs SET version += 1 RETURN NONE;";
 /// One listing as SurrealDB values: the profession a record link, dates datetimes; an error if it
 /// breaks one of the [`invariants`](super::invariants).
 pub fn row_of(listing: &Listing) -> Result<surrealdb::types::Value, DbError> {
-    use surrealdb::types::{Datetime, RecordId, SurrealValue, Value};
+    use surrealdb::types::{Datetime, SurrealValue, Value};
     if let Some(broken) = super::invariants::broken(listing) {
         return Err(DbError::Invalid(format!("Anzeige {}: {broken}", listing.summary.id)));
     }

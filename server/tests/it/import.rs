@@ -17,12 +17,12 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap()
 }
 
-fn text(content: impl Into<String>) -> Open {
+pub fn text(content: impl Into<String>) -> Open {
     let bytes: Arc<[u8]> = content.into().into_bytes().into();
     Arc::new(move || Ok(Box::new(Cursor::new(bytes.clone())) as _))
 }
 
-async fn run(db: &Db, input: Open, source: Option<&str>, dry_run: bool) -> Tally {
+pub async fn run(db: &Db, input: Open, source: Option<&str>, dry_run: bool) -> Tally {
     let options = Options {
         source: source.map(str::to_owned),
         fallback_source: "zeche-nord.example".into(),
@@ -32,7 +32,7 @@ async fn run(db: &Db, input: Open, source: Option<&str>, dry_run: bool) -> Tally
     import(db, input, &options, &mut |_| {}).await.expect("the database answers")
 }
 
-fn posting(id: &str, title: &str, town: (&str, &str)) -> Value {
+pub fn posting(id: &str, title: &str, town: (&str, &str)) -> Value {
     json!({
         "@context": "https://schema.org", "@type": "JobPosting",
         "identifier": {"@type": "PropertyValue", "value": id},
@@ -47,7 +47,7 @@ fn posting(id: &str, title: &str, town: (&str, &str)) -> Value {
     })
 }
 
-fn lines(postings: &[Value]) -> String {
+pub fn lines(postings: &[Value]) -> String {
     postings.iter().map(|p| format!("{p}\n")).collect()
 }
 

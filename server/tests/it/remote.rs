@@ -57,6 +57,47 @@ async fn two_app_servers_share_visitors_accounts_and_listings() {
         assert!(Instant::now() < deadline, "B's index did not see A's listing within 2 s");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+
+    // B keeps the account's rendered Merkliste; a save through A shows there at once.
+    let kept = other_device.get("/merkliste").await.body;
+    assert!(kept.contains("/jobs/1-") && !kept.contains("/jobs/2-"));
+    on_a.save(2, true).await;
+    assert!(other_device.get("/merkliste").await.body.contains("/jobs/2-"), "B showed a Merkliste A had changed");
+}
+
+/// Waits up to 2 s for `done`.
+async fn within_two_seconds(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while !done() {
+        assert!(Instant::now() < deadline, "{what} not within 2 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// An import through one app server's connection (its staged run, the transaction that commits it)
+/// reaches the other's index; a listing hidden through the other leaves the first one's.
+#[tokio::test]
+#[ignore = "needs a SurrealDB server: make test-remote"]
+async fn imports_and_hidden_listings_reach_every_app_server() {
+    use crate::import::{lines, posting, run, text};
+    let (db_a, config) = remote_db("import").await;
+    let db_b = server::db::prepare(&config).await.unwrap();
+    let refresh = Some(Duration::from_millis(250));
+    let state_a = server::app_state(server::test_options(), db_a.clone(), refresh).await.unwrap();
+    let state_b = server::app_state(server::test_options(), db_b.clone(), refresh).await.unwrap();
+    let total = |state: &app::state::AppState| state.search.current().search(&JobFilter::default(), Utc::now()).total;
+
+    let ads =
+        lines(&[posting("r-1", "Fotograf/in", ("44787", "Bochum")), posting("r-2", "Cutter/in", ("45127", "Essen"))]);
+    let first = run(&db_a, text(ads.clone()), Some("remote"), false).await;
+    assert_eq!((first.new, first.errors.len()), (2, 0), "{:?}", first.errors);
+    within_two_seconds("B's index showing A's import", || total(&state_b) == 2).await;
+    let again = run(&db_a, text(ads), Some("remote"), false).await;
+    assert_eq!((again.new, again.unchanged), (0, 2));
+
+    let hit = state_b.search.current().search(&JobFilter::default(), Utc::now()).items[0].summary.id;
+    app::reports::repo::hide(&db_b, hit).await.unwrap();
+    within_two_seconds("A's index hiding what B hid", || total(&state_a) == 1).await;
 }
 
 #[tokio::test]
