@@ -164,6 +164,16 @@ impl Run {
         Ok(())
     }
 
+    /// [`abandon`](Run::abandon)s the run after a failure, unless its commit went through all the
+    /// same (over a network, an error can follow a commit that happened).
+    pub async fn abandon_unless_committed(self, db: &Db) -> Result<(), DbError> {
+        let mut response = db.query("SELECT VALUE state FROM ONLY $run").bind(("run", self.id.clone())).await?;
+        match response.take::<Option<String>>(0)?.as_deref() {
+            Some("committed") => Ok(()),
+            _ => self.abandon(db).await,
+        }
+    }
+
     /// Removes what the run staged, and the run.
     pub async fn abandon(self, db: &Db) -> Result<(), DbError> {
         let mut from = self.first;
@@ -237,9 +247,10 @@ impl Writer {
     }
 
     /// Makes every write and `run`'s listings visible at once and tells the app servers.
-    pub async fn commit(self, run: Option<Run>) -> Result<(), DbError> {
+    pub async fn commit(self, run: Option<&Run>) -> Result<(), DbError> {
         if let Some(run) = run {
-            self.tx.query("UPDATE $run SET state = 'committed' RETURN NONE").bind(("run", run.id)).await?.check()?;
+            let state = self.tx.query("UPDATE $run SET state = 'committed' RETURN NONE").bind(("run", run.id.clone()));
+            state.await?.check()?;
         }
         self.tx.query("UPSERT meta:jobs SET version += 1 RETURN NONE").await?.check()?;
         self.tx.commit().await?;

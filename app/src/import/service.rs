@@ -141,29 +141,24 @@ pub async fn import(
     };
     let (source, now) = (tally.source.clone(), options.now);
     let written = write(db, &mut spilled, &decisions, run.as_ref(), &source, now, progress).await;
-    match (written, run) {
-        (Ok(()), run) => {
-            let writer = Writer::begin(db, &source).await?;
-            let changed = change(&writer, &mut spilled, &decisions, &known, &source, now).await;
-            match changed {
-                Ok(()) => writer.commit(run).await?,
-                Err(e) => {
-                    writer.cancel().await?;
-                    if let Some(run) = run {
-                        run.abandon(db).await?;
-                    }
-                    return Err(e);
-                }
+    let committed = match written {
+        Ok(()) => {
+            let writer = Writer::begin(db, &source).await;
+            match writer {
+                Ok(writer) => match change(&writer, &mut spilled, &decisions, &known, &source, now).await {
+                    Ok(()) => writer.commit(run.as_ref()).await,
+                    Err(e) => writer.cancel().await.and(Err(e)),
+                },
+                Err(e) => Err(e),
             }
         }
-        (Err(e), run) => {
-            if let Some(run) = run {
-                run.abandon(db).await?;
-            }
-            return Err(e);
-        }
+        Err(e) => Err(e),
+    };
+    // What failed leaves nothing staged behind, and the source free for its next import.
+    if let (Err(_), Some(run)) = (&committed, run) {
+        run.abandon_unless_committed(db).await?;
     }
-    Ok(tally)
+    committed.map(|()| tally)
 }
 
 fn rejected(problem: Problem) -> Tally {

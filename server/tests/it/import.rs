@@ -316,3 +316,31 @@ async fn an_ad_without_an_end_stays_listed_60_days_past_its_last_confirmation() 
     assert_eq!((again.unchanged, again.updated), (1, 0), "a moving end is no change");
     assert_eq!(end(get(&db, id).await.unwrap().unwrap()), now() + chrono::Duration::days(100));
 }
+
+/// After a failure, a run's staged listings go unless its commit went through all the same.
+#[tokio::test]
+async fn a_failed_run_is_removed_at_once_unless_it_committed() {
+    use app::import::repo::{Run, Writer, reserve_ids};
+    use surrealdb::types::Value;
+    let db = fresh_db().await;
+    let staged = async |db: &Db| {
+        let first = reserve_ids(db, 1).await.unwrap();
+        let run = Run::begin(db, "zeche-nord.example", first, first).await.unwrap();
+        let row = app::jobs::repo::row_of(&crate::common::job(first, "Cutter/in", "medienassistent", "bochum", 0));
+        run.stage(db, (Value::Array(vec![row.unwrap()].into()), Value::Array(Vec::<Value>::new().into())))
+            .await
+            .unwrap();
+        (run, first)
+    };
+
+    let (failed, id) = staged(&db).await;
+    failed.abandon_unless_committed(&db).await.unwrap();
+    assert_eq!(count_all(&db).await.unwrap(), 0, "the staged listing is gone");
+    let fresh = run(&db, text(lines(&[posting("zm-1", "Fotograf/in", ("44787", "Bochum"))])), None, false).await;
+    assert!(fresh.imported(), "the source is free at once: {:?}", fresh.errors);
+
+    let (committed, kept) = staged(&db).await;
+    Writer::begin(&db, "zeche-nord.example").await.unwrap().commit(Some(&committed)).await.unwrap();
+    committed.abandon_unless_committed(&db).await.unwrap();
+    assert!(get(&db, kept).await.unwrap().is_some() && kept > id, "a committed run's listing stays");
+}
