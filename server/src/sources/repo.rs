@@ -85,7 +85,6 @@ pub async fn lease(db: &Db, name: &str, holder: &str, now: DateTime<Utc>) -> Res
 }
 
 /// Records a run of `name` by `holder` and frees the lease.
-#[allow(clippy::too_many_arguments)]
 pub async fn finish(
     db: &Db,
     name: &str,
