@@ -3,6 +3,7 @@
 //! are as given (trimmed); what the source leaves out stays `None` or empty.
 use chrono::{DateTime, Utc};
 
+use super::input::Findings;
 use crate::jobs::model::Salary;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,5 +74,20 @@ impl DraftPlace {
     /// Whether the place says anything that can be found on a map.
     pub fn is_locatable(&self) -> bool {
         self.postal_code.is_some() || self.locality.is_some() || (self.lat.is_some() && self.lon.is_some())
+    }
+
+    /// Coordinates out of range are an error; one without the other is dropped with a warning.
+    pub fn check_coordinates(&mut self, path: &str, f: &mut Findings) {
+        match (self.lat, self.lon) {
+            (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
+                f.error(path, format!("Koordinaten außerhalb des Erdballs ({lat}, {lon})"));
+                (self.lat, self.lon) = (None, None);
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                f.warn(path, "nur eine Koordinate angegeben; weggelassen");
+                (self.lat, self.lon) = (None, None);
+            }
+            _ => {}
+        }
     }
 }

@@ -341,7 +341,7 @@ fn place(value: &Value, path: &str, f: &mut Findings) -> Option<DraftPlace> {
     if lat.is_none() && lon.is_none() && !std::ptr::eq(address, location) {
         (lat, lon) = coordinates(address, &at, f);
     }
-    let place = DraftPlace {
+    let mut place = DraftPlace {
         street,
         postal_code,
         locality,
@@ -350,6 +350,7 @@ fn place(value: &Value, path: &str, f: &mut Findings) -> Option<DraftPlace> {
         lat,
         lon,
     };
+    place.check_coordinates(path, f);
     (place != DraftPlace::default()).then_some(place)
 }
 

@@ -170,6 +170,14 @@ fn wrong_types_are_errors_that_name_the_path() {
         messages(&findings.errors),
         ["Datensatz 0, ergebnisliste[0].stellenlokationen[0].adresse: erwartet ein Objekt, gefunden Text"]
     );
+    let off =
+        json!({"stellenangebote": [{"arbeitsort": {"ort": "Bochum", "koordinaten": {"lat": 151.5, "lon": 7.2}}}]});
+    let (draft, findings) = one(off);
+    assert_eq!(
+        messages(&findings.errors),
+        ["Datensatz 0, stellenangebote[0].arbeitsort: Koordinaten außerhalb des Erdballs (151.5, 7.2)"]
+    );
+    assert_eq!((draft.places[0].lat, draft.places[0].lon), (None, None));
 }
 
 #[test]

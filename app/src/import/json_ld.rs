@@ -162,7 +162,7 @@ impl<'a> Document<'a> {
                 let geo_path = field(path, "geo");
                 found.lat = number(geo.get("latitude"), &field(&geo_path, "latitude"), f);
                 found.lon = number(geo.get("longitude"), &field(&geo_path, "longitude"), f);
-                check_coordinates(&mut found, &geo_path, f);
+                found.check_coordinates(&geo_path, f);
             }
             None | Some(Value::Null) => {}
             Some(other) => f.error(field(path, "geo"), format!("erwartet GeoCoordinates, gefunden {}", kind(other))),
@@ -268,21 +268,6 @@ pub fn address_line(line: &str) -> DraftPlace {
             }
         }
         None => DraftPlace { locality: parts.last().map(|t| (*t).to_owned()), ..Default::default() },
-    }
-}
-
-/// Coordinates out of range are an error; one without the other is dropped with a warning.
-fn check_coordinates(place: &mut DraftPlace, path: &str, f: &mut Findings) {
-    match (place.lat, place.lon) {
-        (Some(lat), Some(lon)) if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) => {
-            f.error(path, format!("Koordinaten außerhalb des Erdballs ({lat}, {lon})"));
-            (place.lat, place.lon) = (None, None);
-        }
-        (Some(_), None) | (None, Some(_)) => {
-            f.warn(path, "nur eine Koordinate angegeben; weggelassen");
-            (place.lat, place.lon) = (None, None);
-        }
-        _ => {}
     }
 }
 
