@@ -141,19 +141,15 @@ pub async fn import(
     };
     let (source, now) = (tally.source.clone(), options.now);
     let written = write(db, &mut spilled, &decisions, run.as_ref(), &source, now, progress).await;
-    let committed = match written {
-        Ok(()) => {
-            let writer = Writer::begin(db, &source).await;
-            match writer {
-                Ok(writer) => match change(&writer, &mut spilled, &decisions, &known, &source, now).await {
-                    Ok(()) => writer.commit(run.as_ref()).await,
-                    Err(e) => writer.cancel().await.and(Err(e)),
-                },
-                Err(e) => Err(e),
-            }
+    let committed = async {
+        written?;
+        let writer = Writer::begin(db, &source).await?;
+        match change(&writer, &mut spilled, &decisions, &known, &source, now).await {
+            Ok(()) => writer.commit(run.as_ref()).await,
+            Err(e) => writer.cancel().await.and(Err(e)),
         }
-        Err(e) => Err(e),
-    };
+    }
+    .await;
     // What failed leaves nothing staged behind, and the source free for its next import.
     if let (Err(_), Some(run)) = (&committed, run) {
         run.abandon_unless_committed(db).await?;
