@@ -12,20 +12,22 @@ pub fn broken(listing: &Listing) -> Option<String> {
     let s = &listing.summary;
     let (employer, place) = (&s.employer, &s.location);
     let chars = s.title.chars().count();
-    let rules = [
-        ((1..=TITLE_MAX).contains(&chars), format!("title: {chars} Zeichen, erlaubt sind 1 bis {TITLE_MAX}")),
-        (!s.source.is_empty(), "source: leer".to_owned()),
-        (!listing.external_id.is_empty(), "external_id: leer".to_owned()),
-        (!employer.name.is_empty(), "employer.name: leer".to_owned()),
-        (employer.website.as_deref().is_none_or(is_web_url), "employer.website: keine http(s)-Adresse".to_owned()),
-        (!place.city.is_empty() && !place.city_slug.is_empty(), "location.city: leer".to_owned()),
-        ((-90.0..=90.0).contains(&place.lat), format!("location.lat: {} liegt nicht in -90..90", place.lat)),
-        ((-180.0..=180.0).contains(&place.lon), format!("location.lon: {} liegt nicht in -180..180", place.lon)),
-        (s.salary.as_ref().is_none_or(|p| p.min > 0 && p.min <= p.max), "salary: min muss > 0 und <= max sein".into()),
-        (listing.apply_url.as_deref().is_none_or(is_web_url), "apply_url: keine http(s)-Adresse".to_owned()),
-        (listing.apply_email.as_deref().is_none_or(is_email), "apply_email: keine E-Mail-Adresse".to_owned()),
+    // Each message is written only for a broken rule: every listing written passes through here.
+    let fixed = |message: &'static str| move || message.to_owned();
+    let rules: [(bool, &dyn Fn() -> String); 11] = [
+        ((1..=TITLE_MAX).contains(&chars), &|| format!("title: {chars} Zeichen, erlaubt sind 1 bis {TITLE_MAX}")),
+        (!s.source.is_empty(), &fixed("source: leer")),
+        (!listing.external_id.is_empty(), &fixed("external_id: leer")),
+        (!employer.name.is_empty(), &fixed("employer.name: leer")),
+        (employer.website.as_deref().is_none_or(is_web_url), &fixed("employer.website: keine http(s)-Adresse")),
+        (!place.city.is_empty() && !place.city_slug.is_empty(), &fixed("location.city: leer")),
+        ((-90.0..=90.0).contains(&place.lat), &|| format!("location.lat: {} liegt nicht in -90..90", place.lat)),
+        ((-180.0..=180.0).contains(&place.lon), &|| format!("location.lon: {} liegt nicht in -180..180", place.lon)),
+        (s.salary.as_ref().is_none_or(|p| p.min > 0 && p.min <= p.max), &fixed("salary: min muss > 0 und <= max sein")),
+        (listing.apply_url.as_deref().is_none_or(is_web_url), &fixed("apply_url: keine http(s)-Adresse")),
+        (listing.apply_email.as_deref().is_none_or(is_email), &fixed("apply_email: keine E-Mail-Adresse")),
     ];
-    rules.into_iter().find(|(kept, _)| !kept).map(|(_, broken)| broken)
+    rules.into_iter().find(|(kept, _)| !kept).map(|(_, message)| message())
 }
 
 /// The first rule a source link breaks: its source and the ad's id there are named, its page is a
